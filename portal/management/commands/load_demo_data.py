@@ -1,0 +1,44 @@
+import os
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from portal.site_setup import ensure_home_page
+from regulations.demo import load_demo
+from regulations.library import ensure_library
+
+
+def default_corpus() -> Path:
+    return Path(os.environ.get("CORPUS_DIR") or settings.BASE_DIR.parent / "shared" / "corpus")
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo data (5 seed documents, 22 full-text laws and decrees, 60 gazette records) "
+        "from the shared corpus. Idempotent: a second run changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--corpus", type=Path, default=None, help="the shared corpus folder (CORPUS_DIR)")
+        parser.add_argument("--no-progress", action="store_true")
+
+    def handle(self, *args, corpus, no_progress, **options):
+        corpus = (corpus or default_corpus()).resolve()
+        if not (corpus / "seeds" / "index.json").exists():
+            raise CommandError(f"Không tìm thấy kho dữ liệu mẫu tại {corpus} (đặt CORPUS_DIR hoặc --corpus).")
+        ensure_home_page()
+        ensure_library()
+        bar = tqdm(total=87, desc="Dữ liệu mẫu", unit="văn bản", disable=no_progress)
+        report = load_demo(corpus, progress=lambda _source: bar.update(1))
+        bar.close()
+        for error in report.errors:
+            self.stderr.write(error)
+        c = report.counts
+        self.stdout.write(
+            f"Dữ liệu mẫu: tạo {c['created']}, cập nhật {c['updated']}, giữ nguyên {c['unchanged']}, "
+            f"lỗi {len(report.errors)}; {report.regulations} quy định kinh doanh mới"
+        )
+        if report.errors:
+            raise CommandError(f"{len(report.errors)} văn bản mẫu không nhập được.")

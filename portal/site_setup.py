@@ -1,0 +1,35 @@
+"""The page tree every installation needs: the home page at the site root."""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from portal.models import HomePage
+
+HOME_TITLE = "Cổng tham vấn và tra cứu quy định kinh doanh"
+
+
+@transaction.atomic
+def ensure_home_page() -> HomePage:
+    """Return the home page, replacing Wagtail's placeholder welcome page on first run."""
+    home = HomePage.objects.first()
+    if home:
+        return home
+    root = Page.get_first_root_node()
+    home = HomePage(
+        title=HOME_TITLE,
+        slug="trang-chu",
+        intro="Tra cứu quy định kinh doanh, chi phí tuân thủ và góp ý dự thảo văn bản.",
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site:
+        placeholder = site.root_page.specific
+        site.root_page = home
+        site.save()
+        if not isinstance(placeholder, HomePage) and placeholder.depth == 2 and not placeholder.get_children().exists():
+            placeholder.delete()
+    else:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                            site_name=HOME_TITLE)
+    return home

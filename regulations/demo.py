@@ -1,0 +1,167 @@
+"""The demo library: the five seed documents, 22 full-text laws and decrees and 60 gazette
+records from the shared corpus, with fields, known legal statuses and business regulations."""
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.db import transaction
+
+from portal.agencies import resolve_agency
+from portal.models import Field
+from regulations.importing import DocumentRecord, ImportProblem, save_document
+from regulations.models import (
+    BusinessRegulation,
+    LegalDocumentPage,
+    LegalStatus,
+    Provision,
+    ProvisionKind,
+    RegulationCategory,
+)
+from regulations.parsers import ParseError, parse_document
+from regulations.sources import record_from_fulltext, record_from_gazette, record_from_parsed
+
+# Statuses we know from the law itself (the corpus leaves them unverified).
+KNOWN_STATUS: dict[str, tuple[str, str, date | None]] = {
+    "45/2013/QH13": (LegalStatus.EXPIRED, "Được thay thế bởi Luật Đất đai số 31/2024/QH15 từ ngày 01/8/2024.",
+                     date(2024, 8, 1)),
+    "66/2014/QH13": (LegalStatus.EXPIRED,
+                     "Được thay thế bởi Luật Kinh doanh bất động sản số 29/2023/QH15 từ ngày 01/8/2024.",
+                     date(2024, 8, 1)),
+    "47/2010/QH12": (LegalStatus.EXPIRED, "Được thay thế bởi Luật Các tổ chức tín dụng số 32/2024/QH15 từ ngày 01/7/2024.",
+                     date(2024, 7, 1)),
+    "50/2014/QH13": (LegalStatus.PARTLY_EXPIRED,
+                     "Được sửa đổi, bổ sung nhiều lần (Luật số 62/2020/QH14 và các luật khác).", None),
+}
+
+# Fields (lĩnh vực) by keywords in a document's title or summary, lower case.
+FIELD_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "Tài chính, ngân hàng": ("tín dụng", "ngân hàng", "kinh doanh vàng", "tiền tệ", "ngoại hối", "chứng khoán",
+                             "bảo hiểm", "thuế", "phí", "lệ phí", "tài chính"),
+    "Đất đai, bất động sản": ("đất đai", "bất động sản", "nhà ở"),
+    "Xây dựng": ("xây dựng",),
+    "Du lịch, văn hóa": ("du lịch", "điện ảnh", "văn hóa"),
+    "Nông nghiệp": ("chăn nuôi", "trồng trọt", "nông nghiệp", "thủy sản", "thú y"),
+    "Năng lượng, dầu khí": ("dầu khí", "điện lực", "năng lượng", "xăng dầu"),
+    "Lao động, việc làm": ("lao động", "viên chức", "việc làm", "tiền lương"),
+    "Tư pháp, khiếu nại": ("khiếu nại", "tố cáo", "thanh tra", "trọng tài", "tòa án", "kiểm sát", "án phí",
+                           "nuôi con nuôi", "tiếp cận thông tin"),
+    "An ninh mạng, thông tin": ("an ninh mạng", "thông tin", "viễn thông", "giao dịch điện tử"),
+    "Đăng ký kinh doanh, doanh nghiệp": ("đăng ký doanh nghiệp", "đăng ký kinh doanh", "hộ kinh doanh",
+                                         "doanh nghiệp"),
+    "Cải cách thủ tục hành chính": ("thủ tục hành chính", "một cửa", "cải cách", "đơn giản hóa", "cắt giảm"),
+    "Thương mại, công thương": ("thương mại", "xuất khẩu", "nhập khẩu", "hóa chất", "công thương"),
+}
+
+# Business regulations recognised from article headings: (pattern, category).
+REGULATION_HEADINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"điều kiện.*(kinh doanh|cấp|hoạt động|hành nghề|được)", re.I), RegulationCategory.INVESTMENT_CONDITION),
+    (re.compile(r"(hồ sơ|trình tự|thủ tục).*(cấp|đề nghị|đăng ký|giấy phép|chứng chỉ|công nhận)", re.I),
+     RegulationCategory.PROCEDURE),
+    (re.compile(r"(cấp|cấp lại|thu hồi).*(giấy phép|giấy chứng nhận|chứng chỉ)", re.I), RegulationCategory.PROCEDURE),
+    (re.compile(r"chế độ báo cáo|báo cáo định kỳ", re.I), RegulationCategory.REPORTING),
+    (re.compile(r"kiểm tra chuyên ngành|thanh tra chuyên ngành", re.I), RegulationCategory.INSPECTION),
+    (re.compile(r"tiêu chuẩn|quy chuẩn", re.I), RegulationCategory.STANDARD),
+)
+
+
+@dataclass
+class DemoReport:
+    counts: dict[str, int] = field(default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0})
+    errors: list[str] = field(default_factory=list)
+    regulations: int = 0
+
+    def add(self, outcome: str) -> None:
+        self.counts[outcome] += 1
+
+
+def fields_for(text: str) -> list[str]:
+    lowered = text.lower()
+    return [name for name, words in FIELD_KEYWORDS.items() if any(w in lowered for w in words)]
+
+
+def _with_known_facts(record: DocumentRecord) -> DocumentRecord:
+    record.fields = fields_for(f"{record.title} {record.summary}")
+    known = KNOWN_STATUS.get(record.number or "")
+    if known:
+        record.legal_status, record.status_note, _ = known
+    elif record.legal_status == LegalStatus.UNVERIFIED and record.effective_date and record.effective_date > date.today():
+        record.legal_status = LegalStatus.NOT_YET
+    return record
+
+
+SEED_OVERRIDES: dict[str, dict[str, object]] = {
+    # The plan carries no header at all: issuer and year come from the corpus index.
+    "003": {"issuer": "Ủy ban nhân dân tỉnh (không ghi tên)", "doc_type": "Kế hoạch", "issued_year": 2022},
+}
+
+
+def seed_records(seeds: Path) -> list[tuple[str, Callable[[], DocumentRecord]]]:
+    index = json.loads((seeds / "index.json").read_text(encoding="utf-8"))
+    result = []
+    for entry in index:
+        path = seeds / entry["file"]
+        key = entry["file"][:3]
+
+        def build(path: Path = path, key: str = key) -> DocumentRecord:
+            parsed = parse_document(path)
+            external_id = None if parsed.header.number else f"seed:{path.stem}"
+            record = record_from_parsed(parsed, external_id=external_id, overrides=SEED_OVERRIDES.get(key, {}))
+            record.metadata_source = "Văn bản gốc (tệp hạt giống của dự án)"
+            return record
+
+        result.append((str(path), build))
+    return result
+
+
+def load_demo(corpus: Path, progress: Callable[[str], None] = lambda _msg: None) -> DemoReport:
+    report = DemoReport()
+    jobs: list[tuple[str, Callable[[], DocumentRecord]]] = []
+    jobs += seed_records(corpus / "seeds")
+    for path in sorted((corpus / "regulations" / "full-text").glob("*.json")):
+        jobs.append((str(path), lambda p=path: record_from_fulltext(json.loads(p.read_text(encoding="utf-8")))))
+    gazette = json.loads((corpus / "regulations" / "congbao-metadata-business.json").read_text(encoding="utf-8"))
+    for position, entry in enumerate(gazette):
+        jobs.append((f"congbao-metadata-business.json#{position}", lambda e=entry: record_from_gazette(e)))
+    for source, build in jobs:
+        try:
+            record = _with_known_facts(build())
+            report.add(save_document(record).outcome)
+        except (ParseError, ImportProblem, KeyError, ValueError) as exc:
+            report.errors.append(f"{source}: {exc}")
+        progress(source)
+    report.regulations = detect_business_regulations()
+    return report
+
+
+@transaction.atomic
+def detect_business_regulations() -> int:
+    """Create a business regulation for each article whose heading states a condition,
+    procedure, report, inspection or standard. Idempotent: one per (document, article)."""
+    created = 0
+    articles = (
+        Provision.objects.filter(kind=ProvisionKind.ARTICLE, business_regulations__isnull=True)
+        .exclude(heading="")
+        .select_related("document", "document__issuing_agency")
+    )
+    for article in articles:
+        category = next((cat for pattern, cat in REGULATION_HEADINGS if pattern.search(article.heading)), None)
+        document: LegalDocumentPage = article.document
+        if category is None or document.issuing_agency is None:
+            continue
+        sector_names = fields_for(f"{document.title} {article.heading}")
+        sector = Field.objects.filter(name=sector_names[0]).first() if sector_names else None
+        regulation = BusinessRegulation.objects.create(
+            title=f"{article.heading} ({article.citation} {document.number})".strip(),
+            description="Nhận diện tự động từ tiêu đề điều; cần cơ quan chủ trì rà soát.",
+            document=document,
+            category=category,
+            agency=document.issuing_agency or resolve_agency(None, document.number),
+            sector=sector,
+        )
+        regulation.provisions.add(article)
+        created += 1
+    return created

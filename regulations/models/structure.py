@@ -1,0 +1,82 @@
+"""A document's structure as ordered rows: chapter, section, article, clause, point..."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ProvisionKind(models.TextChoices):
+    CHAPTER = "chapter", _("Chương")
+    SECTION = "section", _("Mục")
+    PART = "part", _("Phần")
+    ARTICLE = "article", _("Điều")
+    CLAUSE = "clause", _("Khoản")
+    POINT = "point", _("Điểm")
+    BULLET = "bullet", _("Ý")
+    APPENDIX = "appendix", _("Phụ lục")
+    ATTACHMENT = "attachment", _("Văn bản kèm theo")
+
+
+class ProvisionQuerySet(models.QuerySet):
+    def articles(self):
+        return self.filter(kind=ProvisionKind.ARTICLE)
+
+
+class Provision(models.Model):
+    """One unit of a document's text. `position` orders all units of a document in reading order."""
+
+    document = models.ForeignKey(
+        "regulations.LegalDocumentPage", on_delete=models.CASCADE, related_name="provisions"
+    )
+    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
+    kind = models.CharField(_("loại"), max_length=16, choices=ProvisionKind.choices)
+    label = models.CharField(_("số/ký hiệu"), max_length=64)
+    heading = models.TextField(_("tiêu đề"), blank=True)
+    text = models.TextField(_("nội dung"), blank=True)
+    position = models.PositiveIntegerField(_("thứ tự"))
+    depth = models.PositiveSmallIntegerField(default=0)
+    anchor = models.CharField(_("neo"), max_length=160)
+    citation = models.CharField(_("trích dẫn"), max_length=255, blank=True)
+    external_id = models.CharField(_("mã nguồn nhập"), max_length=128, unique=True, null=True, blank=True)
+
+    objects = ProvisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["document", "position"]
+        indexes = [models.Index(fields=["document", "position"])]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "anchor"], name="provision_unique_anchor"),
+        ]
+        verbose_name = _("điều khoản")
+        verbose_name_plural = _("điều khoản")
+
+    def __str__(self) -> str:
+        return f"{self.citation or self.anchor} — {self.document.number or self.document.title}"
+
+    @property
+    def kind_label(self) -> str:
+        return str(ProvisionKind(self.kind).label)
+
+    @property
+    def display_label(self) -> str:
+        """'Điều 5', 'Chương II', '2.', 'a)', '-'."""
+        if self.kind in {ProvisionKind.CLAUSE}:
+            return f"{self.label}."
+        if self.kind == ProvisionKind.POINT:
+            return f"{self.label})"
+        if self.kind == ProvisionKind.BULLET:
+            return "-"
+        if self.kind == ProvisionKind.PART:
+            return f"{self.label}."
+        if self.kind == ProvisionKind.ATTACHMENT:
+            return str(_("Kèm theo"))
+        return f"{self.kind_label} {self.label}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.document.url}#{self.anchor}"
+
+    def full_text(self) -> str:
+        """The unit's text with all its descendants, used by search and by the article view."""
+        parts = [self.heading, self.text]
+        for child in self.children.order_by("position"):
+            parts.append(f"{child.display_label} {child.full_text()}".strip())
+        return "\n".join(p for p in parts if p)
