@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# `make test` (and CI): virtualenv, Debian packages, PostgreSQL, OpenSearch (required), then
+# pytest with portal.settings.test.  Exits with pytest's code.  Stops the OpenSearch it started.
+# Extra arguments go to pytest:  scripts/test.sh -k search -x
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+CORPUS_DIR="${CORPUS_DIR:-../shared/corpus}"
+CORPUS_DIR="$(realpath -m "$CORPUS_DIR")"   # relative to the repo root
+export CORPUS_DIR
+PY="$ROOT/.venv/bin/python"
+
+say() { echo "==> $*" >&2 || true; }
+
+say "virtualenv"
+scripts/venv.sh
+
+say "system packages"
+scripts/system_deps.sh test
+
+say "PostgreSQL"
+DATABASE_URL="$(scripts/postgres.sh start | tail -n 1)"
+export DATABASE_URL
+
+started_opensearch=0
+cleanup() {
+  # runs on every exit; must finish even if the terminal or a pipe reading our output is gone
+  trap - EXIT INT TERM
+  trap '' PIPE HUP
+  set +e
+  if [ "$started_opensearch" = 1 ]; then
+    say "stopping OpenSearch started by this run"
+    scripts/opensearch.sh stop >&2 || true
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+say "OpenSearch"
+started_file="$(mktemp)"
+OPENSEARCH_STARTED_FILE="$started_file" scripts/opensearch.sh start || {
+  [ -s "$started_file" ] && started_opensearch=1; rm -f "$started_file"; exit 1; }
+[ -s "$started_file" ] && started_opensearch=1
+rm -f "$started_file"
+OPENSEARCH_URL="$(scripts/opensearch.sh url)"
+export OPENSEARCH_URL
+
+export DJANGO_SETTINGS_MODULE=portal.settings.test
+# Playwright drives Debian's Chromium; it never downloads a browser of its own.
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+if command -v msgfmt >/dev/null 2>&1 && [ -f manage.py ]; then
+  say "compilemessages"
+  "$PY" manage.py compilemessages --ignore=.venv --ignore=var --ignore=node_modules -v 0
+fi
+
+say "pytest (DATABASE_URL=$DATABASE_URL OPENSEARCH_URL=$OPENSEARCH_URL CORPUS_DIR=$CORPUS_DIR)"
+set +e
+"$PY" -m pytest "$@"
+status=$?
+set -e
+exit "$status"
