@@ -251,6 +251,8 @@ def record_from_parsed(parsed: ParsedDocument, *, external_id: str | None = None
     type_label = overrides.get("doc_type") or header.doc_type
     doc_type = guess_doc_type(type_label, number)
     summary = overrides.get("summary") or header.title or ""
+    if summary[:3] in {"Về ", "Về,"}:
+        summary = "v" + summary[1:]
     type_name = str(DocumentType(doc_type).label) if doc_type != DocumentType.OTHER else (type_label or "")
     title = overrides.get("title") or " ".join(
         part for part in ["Dự thảo" if header.is_draft else "", type_name, number or "", summary] if part

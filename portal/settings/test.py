@@ -9,3 +9,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "test")
 # Tasks run in-process in tests unless a test drives the worker explicitly.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Serve static files from the apps' folders (no collectstatic in tests).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

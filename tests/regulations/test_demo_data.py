@@ -1,0 +1,108 @@
+"""The demo library loads the real shared corpus with correct metadata, idempotently."""
+
+import json
+from datetime import date
+
+import pytest
+
+from regulations.demo import load_demo
+from regulations.models import BusinessRegulation, DocumentRelation, LegalDocumentPage, Provision
+
+pytestmark = pytest.mark.django_db
+
+SEEDS = {
+    # file prefix: (number, doc_type, issuer, issued_date, issued_year, legal_status)
+    "000": ("", "nghi-quyet", "Chính phủ", None, 2022, "du-thao"),
+    "001": ("1804/UBND-NCKSTT", "cong-van", "Ủy ban nhân dân tỉnh Đắk Nông", date(2021, 4, 16), 2021, None),
+    "002": ("727/TTg-KSTT", "cong-van", "Thủ tướng Chính phủ", date(2024, 10, 1), 2024, None),
+    "003": ("", "ke-hoach", "Ủy ban nhân dân tỉnh (không ghi tên)", None, 2022, None),
+    "004": ("1250/VPCP-KSTT", "cong-van", "Văn phòng Chính phủ", date(2021, 2, 25), 2021, None),
+}
+
+
+@pytest.fixture
+def demo(corpus_dir):
+    report = load_demo(corpus_dir)
+    assert report.errors == []
+    return report
+
+
+def _seed(prefix: str, corpus_dir) -> LegalDocumentPage:
+    index = json.loads((corpus_dir / "seeds" / "index.json").read_text(encoding="utf-8"))
+    entry = next(e for e in index if e["file"].startswith(prefix))
+    if entry["number"]:
+        return LegalDocumentPage.objects.get(number=entry["number"])
+    return LegalDocumentPage.objects.get(external_id=f"seed:{entry['file'].removesuffix('.txt')}")
+
+
+@pytest.mark.parametrize("prefix", sorted(SEEDS))
+def test_it_imports_each_seed_with_the_right_metadata(demo, corpus_dir, prefix):
+    number, doc_type, issuer, issued, year, status = SEEDS[prefix]
+    page = _seed(prefix, corpus_dir)
+
+    assert page.number == number
+    assert page.doc_type == doc_type
+    assert page.issuing_agency.name == issuer
+    assert page.issued_date == issued
+    assert page.issued_year == year
+    if status:
+        assert page.legal_status == status
+    assert page.live
+    assert Provision.objects.filter(document=page).count() > 5
+
+
+def test_it_keeps_the_attached_decision_inside_seed_001(demo, corpus_dir):
+    page = _seed("001", corpus_dir)
+    attachment = Provision.objects.get(document=page, kind="attachment")
+    assert "468/QĐ-TTg" in attachment.label
+    articles = Provision.objects.filter(document=page, kind="article", parent=attachment)
+    assert sorted(articles.values_list("label", flat=True)) == ["1", "2", "3"]
+
+
+def test_it_imports_the_full_text_laws_with_every_article(demo, corpus_dir):
+    index = json.loads((corpus_dir / "regulations" / "index.json").read_text(encoding="utf-8"))
+    assert len(index) == 22
+    for entry in index:
+        page = LegalDocumentPage.objects.get(number=entry["number"])
+        assert Provision.objects.filter(document=page, kind="article").count() == entry["articles"], entry["number"]
+
+
+def test_it_keeps_official_gazette_metadata_and_relations(demo):
+    decree = LegalDocumentPage.objects.get(number="24/2012/NĐ-CP")
+    assert decree.issuing_agency.name == "Chính phủ"
+    assert decree.issued_date == date(2012, 4, 3)
+    assert decree.effective_date == date(2012, 5, 25)
+    assert decree.signer == "Nguyễn Tấn Dũng"
+    kinds = set(DocumentRelation.objects.filter(source=decree).values_list("kind", "target_number"))
+    assert ("can-cu", "47/2010/QH12") in kinds
+    assert ("duoc-huong-dan-boi", "16/2012/TT-NHNN") in kinds
+    law = LegalDocumentPage.objects.get(number="47/2010/QH12")
+    assert DocumentRelation.objects.filter(source=decree, target=law).exists()
+    assert law.legal_status == "het-hieu-luc"
+
+
+def test_it_imports_the_sixty_gazette_records_without_body(demo, corpus_dir):
+    records = json.loads((corpus_dir / "regulations" / "congbao-metadata-business.json").read_text(encoding="utf-8"))
+    assert len(records) == 60
+    numbers = {r["number"] for r in records}
+    pages = LegalDocumentPage.objects.filter(number__in=numbers)
+    assert pages.count() == 60
+    sample = pages.get(number="66.19/2026/NQ-CP")
+    assert sample.issuing_agency.name == "Chính phủ"
+    assert sample.issued_date == date(2026, 5, 18)
+    assert sample.doc_type == "nghi-quyet"
+
+
+def test_it_detects_business_regulations_from_article_headings(demo):
+    regulations = BusinessRegulation.objects.select_related("document")
+    assert regulations.count() > 10
+    licence = regulations.filter(title__icontains="giấy phép kinh doanh dịch vụ lữ hành").first()
+    assert licence is not None and licence.document.number == "09/2017/QH14"
+    assert licence.provisions.get().kind == "article"
+
+
+def test_it_changes_nothing_on_a_second_run(demo, corpus_dir):
+    counts = (LegalDocumentPage.objects.count(), Provision.objects.count(), BusinessRegulation.objects.count())
+    report = load_demo(corpus_dir)
+    assert report.counts["unchanged"] == 87 and report.counts["created"] == 0
+    assert (LegalDocumentPage.objects.count(), Provision.objects.count(), BusinessRegulation.objects.count()) == counts
