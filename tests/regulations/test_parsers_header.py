@@ -1,0 +1,310 @@
+"""Header parsing (regulations.parsers.header), on the real seed documents and on small texts.
+
+Pure Python: run with ``python -m pytest -p no:django tests/regulations/test_parsers_*.py``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from regulations.parsers import parse_document, parse_header, parse_text
+from regulations.parsers.header import agency_name, doc_type_from_suffix, modern_tone
+from regulations.parsers.readers import read_text
+
+
+@pytest.fixture(scope="module", autouse=True)
+def search_index_prefix() -> str:
+    """These tests need no Django: this replaces, for this module, the session fixture of the
+    same name in tests/conftest.py, which overrides a Django setting and so needs
+    DJANGO_SETTINGS_MODULE (the parser tests run with ``-p no:django``)."""
+    return "unused"
+
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = Path(os.environ.get("CORPUS_DIR") or REPO.parent / "shared" / "corpus")
+if not CORPUS.is_absolute():
+    CORPUS = (REPO / CORPUS).resolve()
+SEEDS = CORPUS / "seeds"
+
+
+def seed(prefix: str) -> Path:
+    matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    assert matches, f"seed {prefix} not found in {SEEDS} (set CORPUS_DIR)"
+    return matches[0]
+
+
+def index_entry(prefix: str) -> dict[str, Any]:
+    entries = json.loads((SEEDS / "index.json").read_text(encoding="utf-8"))
+    return next(e for e in entries if e["file"].startswith(prefix))
+
+
+# -- the five seeds -----------------------------------------------------------------------------
+
+
+def test_it_reads_the_draft_resolution_with_a_blank_number() -> None:
+    header = parse_document(seed("000")).header
+
+    assert header.is_draft is True
+    assert header.number is None
+    assert header.number_suffix == "NQ-CP"
+    assert header.doc_type == "Nghị quyết"
+    assert header.issuer == "Chính phủ"
+    assert header.place == "Hà Nội"
+    assert header.issued_date is None
+    assert header.issued_year == 2022
+    assert header.title == index_entry("000")["title"]
+
+
+def test_it_reads_the_provincial_letter() -> None:
+    header = parse_document(seed("001")).header
+
+    assert header.number == "1804/UBND-NCKSTT"
+    assert header.number_suffix == "UBND-NCKSTT"
+    assert header.doc_type == "Công văn"
+    assert header.issuer == "Ủy ban nhân dân tỉnh Đắk Nông"
+    assert header.place == "Đăk Nông"
+    assert header.issued_date == datetime.date(2021, 4, 16)
+    assert header.issued_year == 2021
+    assert header.is_draft is False
+    assert header.title == (
+        "triển khai thực hiện Đề án đổi mới thực hiện cơ chế một cửa, một cửa liên thông"
+    )
+
+
+def test_it_reads_the_prime_minister_letter() -> None:
+    header = parse_document(seed("002")).header
+
+    assert header.number == "727/TTg-KSTT"
+    assert header.doc_type == "Công văn"
+    assert header.issuer == "Thủ tướng Chính phủ"
+    assert header.place == "Hà Nội"
+    assert header.issued_date == datetime.date(2024, 10, 1)
+    assert header.is_draft is False
+    assert header.title == (
+        "thúc đẩy cải cách TTHC, nâng cao hiệu quả giải quyết TTHC phục vụ người dân, doanh nghiệp"
+    )
+
+
+def test_it_reads_the_plan_that_has_no_header_block() -> None:
+    header = parse_document(seed("003")).header
+
+    assert header.number is None
+    assert header.doc_type == "Kế hoạch"
+    assert header.issuer is None  # the copy names no province
+    assert header.issued_date is None
+    # the year and the suffix come from the appendix: "(Kèm theo Kế hoạch số /KH-UBND ngày / /2022"
+    assert header.issued_year == 2022
+    assert header.number_suffix == "KH-UBND"
+    assert header.is_draft is False
+    assert header.title is not None
+    assert header.title.startswith("Thực hiện Nghị quyết số 131/NQ-CP")
+    assert header.title == (
+        "Thực hiện Nghị quyết số 131/NQ-CP ngày 06/10/2022 của Chính phủ về đẩy mạnh cải cách thủ "
+        "tục hành chính và hiện đại hóa phương thức chỉ đạo, điều hành phục vụ người dân, doanh "
+        "nghiệp trên địa bàn tỉnh"
+    )
+
+
+def test_it_knows_the_issuer_of_a_letter_without_issuer_line_from_its_number() -> None:
+    header = parse_document(seed("004")).header
+
+    assert header.number == "1250/VPCP-KSTT"
+    assert header.issuer == "Văn phòng Chính phủ"
+    assert header.doc_type == "Công văn"
+    assert header.place == "Hà Nội"
+    assert header.issued_date == datetime.date(2021, 2, 25)
+    assert header.title == "triển khai nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao"
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_it_agrees_with_the_seed_index(prefix: str) -> None:
+    entry = index_entry(prefix)
+    header = parse_document(seed(prefix)).header
+
+    assert header.number == entry["number"]
+    assert header.is_draft == (entry["status"] == "draft")
+    if len(entry["date"]) == 4:
+        assert header.issued_date is None
+        assert header.issued_year == int(entry["date"])
+    else:
+        assert header.issued_date == datetime.date.fromisoformat(entry["date"])
+    title = entry["title"].removeprefix("V/v ")
+    if prefix == "003":
+        title = "T" + title.removeprefix("Kế hoạch t")
+    assert header.title == title
+
+
+@pytest.mark.parametrize(
+    ("prefix", "first_body_line"),
+    [
+        ("000", "Căn cứ Luật Tổ chức Chính phủ"),
+        ("001", "Kính gửi:"),
+        ("002", "Kính gửi:"),
+        ("003", "Thực hiện Nghị quyết số 131/NQ-CP ngày 06/10/2022, về"),
+        ("004", "Kính gửi:"),
+    ],
+)
+def test_it_points_at_the_first_body_line(prefix: str, first_body_line: str) -> None:
+    text = read_text(seed(prefix))
+    header = parse_header(text)
+
+    assert text.split("\n")[header.body_start_line].strip().startswith(first_body_line)
+
+
+# -- small texts --------------------------------------------------------------------------------
+
+
+def test_it_reads_a_law_header_with_the_name_under_the_type_line() -> None:
+    header = parse_header(
+        "QUỐC HỘI\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Luật số: 59/2020/QH14\nHà Nội, ngày 17 tháng 6 năm 2020\n\nLUẬT\nDOANH NGHIỆP\n\n"
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nChương I\n"
+    )
+
+    assert header.issuer == "Quốc hội"
+    assert header.number == "59/2020/QH14"
+    assert header.number_suffix == "QH14"
+    assert header.doc_type == "Luật"
+    assert header.title == "Doanh nghiệp"
+    assert header.issued_date == datetime.date(2020, 6, 17)
+    assert header.body_start_line == 10
+
+
+def test_it_reads_a_header_whose_table_cells_share_a_line() -> None:
+    header = parse_header(
+        "BỘ TÀI CHÍNH    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 12/2024/TT-BTC    Hà Nội, ngày 05 tháng 3 năm 2024\n"
+        "THÔNG TƯ\nHướng dẫn thu phí thẩm định\nCăn cứ Luật Phí và lệ phí;\n"
+    )
+
+    assert header.issuer == "Bộ Tài chính"
+    assert header.number == "12/2024/TT-BTC"
+    assert header.place == "Hà Nội"
+    assert header.issued_date == datetime.date(2024, 3, 5)
+    assert header.doc_type == "Thông tư"
+    assert header.title == "Hướng dẫn thu phí thẩm định"
+
+
+def test_it_takes_the_unit_under_its_ministry_as_issuer() -> None:
+    header = parse_header(
+        "BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 345/TCT-CS\nV/v chính sách thuế\nHà Nội, ngày 1 tháng 2 năm 2023\nKính gửi: Cục Thuế"
+    )
+
+    assert header.issuer == "Tổng cục Thuế"
+    assert header.doc_type == "Công văn"
+    assert header.title == "chính sách thuế"
+
+
+def test_it_continues_a_wrapped_subject_line() -> None:
+    header = parse_header(
+        "UỶ BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 88/UBND-KSTTHC\nV/v đẩy mạnh cải cách\nthủ tục hành chính năm 2024\n"
+        "Hà Nội, ngày 3 tháng 1 năm 2024\nKính gửi: Các sở, ngành"
+    )
+
+    assert header.issuer == "Ủy ban nhân dân thành phố Hà Nội"
+    assert header.title == "đẩy mạnh cải cách thủ tục hành chính năm 2024"
+
+
+def test_it_does_not_raise_when_the_number_is_missing() -> None:
+    header = parse_header("QUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính\nĐiều 1. Công bố")
+
+    assert header.number is None
+    assert header.number_suffix is None
+    assert header.doc_type == "Quyết định"
+    assert header.title == "Về việc công bố thủ tục hành chính"
+    assert header.body_start_line == 2
+
+
+def test_it_returns_an_empty_header_for_text_without_one() -> None:
+    header = parse_header("1. Nội dung thứ nhất.\n2. Nội dung thứ hai.")
+
+    assert header.issuer is None
+    assert header.number is None
+    assert header.doc_type is None
+    assert header.issued_year is None
+    assert header.body_start_line == 0
+
+
+def test_it_keeps_the_year_of_a_blank_dated_number() -> None:
+    header = parse_header(
+        "CHÍNH PHỦ\nSố:    /2025/NĐ-CP\nHà Nội, ngày   tháng   năm 2025\nDỰ THẢO 2"
+    )
+
+    assert header.number is None
+    assert header.number_suffix == "NĐ-CP"
+    assert header.doc_type == "Nghị định"
+    assert header.issued_year == 2025
+    assert header.is_draft is True
+
+
+def test_it_reads_a_whole_text_with_parse_text() -> None:
+    document = parse_text(
+        "THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/CT-TTg\n"
+        "Hà Nội, ngày 2 tháng 1 năm 2025\nCHỈ THỊ\nVề cải cách\n1. Các bộ rà soát.\n"
+    )
+
+    assert document.header.doc_type == "Chỉ thị"
+    assert document.header.issuer == "Thủ tướng Chính phủ"
+    assert [node.label for node in document.nodes] == ["1"]
+
+
+def test_it_names_other_documents_by_their_title_word() -> None:
+    header = parse_header("ĐỀ ÁN\nĐổi mới cơ chế một cửa\nI. MỤC TIÊU")
+
+    assert header.doc_type == "Khác"
+    assert header.title == "Đề án đổi mới cơ chế một cửa"
+    assert header.body_start_line == 2
+
+
+@pytest.mark.parametrize(
+    ("suffix", "doc_type", "issuer"),
+    [
+        ("QĐ-TTg", "Quyết định", "Thủ tướng Chính phủ"),
+        ("NĐ-CP", "Nghị định", "Chính phủ"),
+        ("TT-BTC", "Thông tư", "Bộ Tài chính"),
+        ("TT-NHNN", "Thông tư", "Ngân hàng Nhà nước Việt Nam"),
+        ("TT-BCT", "Thông tư", "Bộ Công Thương"),
+        ("NQ-CP", "Nghị quyết", "Chính phủ"),
+        ("QH14", "Luật", "Quốc hội"),
+        ("UBTVQH14", "Nghị quyết", "Ủy ban Thường vụ Quốc hội"),
+        ("TTg-KSTT", "Công văn", "Thủ tướng Chính phủ"),
+        ("VPCP-KSTT", "Công văn", "Văn phòng Chính phủ"),
+        ("UBND-NCKSTT", "Công văn", None),
+        ("KH-UBND", "Kế hoạch", None),
+        ("TTLT-BTC-BTP", "Thông tư liên tịch", "Bộ Tài chính"),
+    ],
+)
+def test_it_reads_type_and_issuer_from_the_number_suffix(
+    suffix: str, doc_type: str, issuer: str | None
+) -> None:
+    assert doc_type_from_suffix(suffix) == (doc_type, issuer)
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG", "Ủy ban nhân dân tỉnh Đắk Nông"),
+        ("UỶ BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"),
+        ("BỘ KẾ HOẠCH VÀ ĐẦU TƯ", "Bộ Kế hoạch và Đầu tư"),
+        ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),
+        ("SỞ TÀI CHÍNH", "Sở Tài chính"),
+        ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+        ("VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ"),
+        ("BỘ CÔNG THƯƠNG", "Bộ Công Thương"),
+    ],
+)
+def test_it_writes_issuers_in_normal_case(printed: str, name: str) -> None:
+    assert agency_name(printed) == name
+
+
+def test_it_moves_old_style_tone_marks_only_at_the_end_of_a_syllable() -> None:
+    assert modern_tone("CỘNG HOÀ, Uỷ ban, thuỷ") == "CỘNG HÒA, Ủy ban, thủy"
+    assert modern_tone("KẾ HOẠCH hoàn thành quý") == "KẾ HOẠCH hoàn thành quý"
