@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.models import Page
 
 from portal.agencies import resolve_agency
 from portal.models import Agency, Field
@@ -235,8 +236,12 @@ def link_relations(page: LegalDocumentPage) -> int:
 
 
 @transaction.atomic
-def save_document(record: DocumentRecord, *, publish: bool = True) -> SaveResult:
-    """Create or update one document with its structure and relations, all or nothing."""
+def save_document(record: DocumentRecord, *, publish: bool = True, folder: Page | None = None) -> SaveResult:
+    """Create or update one document with its structure and relations, all or nothing.
+
+    With publish=False a new document is saved as an unpublished draft (for an editor to send
+    through moderation), in `folder` if given, else in its issuing agency's folder.
+    """
     if not record.title.strip():
         raise ImportProblem("thiếu tên văn bản")
     agency = _owner(record)
@@ -244,9 +249,11 @@ def save_document(record: DocumentRecord, *, publish: bool = True) -> SaveResult
     if page is not None and page.import_fingerprint == record.fingerprint():
         return SaveResult(page, "unchanged")
     created = page is None
+    if not created and not publish:
+        raise ImportProblem("chỉ tạo bản nháp cho văn bản mới")
     if created:
-        folder = ensure_folder(agency)
-        page = LegalDocumentPage(slug=_slug(record))
+        folder = folder or ensure_folder(agency)
+        page = LegalDocumentPage(slug=_slug(record), live=publish)
         _apply_metadata(page, record, agency)
         sync_relations(page, record)
         page.fields = _fields(record.fields)
@@ -263,5 +270,7 @@ def save_document(record: DocumentRecord, *, publish: bool = True) -> SaveResult
         sync_provisions(page, record)
     if publish:
         page.save_revision().publish()
+    else:
+        page.save_revision()
     link_relations(page)
     return SaveResult(page, "created" if created else "updated")
