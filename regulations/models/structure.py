@@ -71,6 +71,14 @@ class Provision(models.Model):
             return str(_("Kèm theo"))
         return f"{self.kind_label} {self.label}"
 
+    @property
+    def title_line(self) -> str:
+        """How the unit is named in a table of contents: 'Điều 5. Phạm vi', 'I. MỤC TIÊU'."""
+        label = self.display_label.rstrip(".")
+        if self.kind == ProvisionKind.ATTACHMENT:
+            return f"{label}: {self.heading or self.label}"
+        return f"{label}. {self.heading}" if self.heading else label
+
     def get_absolute_url(self) -> str:
         return f"{self.document.url}#{self.anchor}"
 
