@@ -59,7 +59,7 @@ fi
 say "migrate"
 "$PY" manage.py migrate --noinput
 
-if command -v msgfmt >/dev/null 2>&1; then
+if command -v msgfmt >/dev/null 2>&1 && compgen -G "*/locale/*/LC_MESSAGES/*.po" >/dev/null; then
   say "compilemessages"
   "$PY" manage.py compilemessages --ignore=.venv --ignore=var --ignore=node_modules -v 0
 else

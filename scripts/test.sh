@@ -53,7 +53,7 @@ export DJANGO_SETTINGS_MODULE=portal.settings.test
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-if command -v msgfmt >/dev/null 2>&1 && [ -f manage.py ]; then
+if command -v msgfmt >/dev/null 2>&1 && compgen -G "*/locale/*/LC_MESSAGES/*.po" >/dev/null; then
   say "compilemessages"
   "$PY" manage.py compilemessages --ignore=.venv --ignore=var --ignore=node_modules -v 0
 fi
