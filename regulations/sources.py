@@ -26,6 +26,11 @@ _SUFFIX_TYPES = {"QH": DocumentType.LAW, "NĐ": DocumentType.DECREE, "NQ": Docum
                  "QĐ": DocumentType.DECISION, "TT": DocumentType.CIRCULAR, "TTLT": DocumentType.JOINT_CIRCULAR,
                  "CT": DocumentType.DIRECTIVE, "KH": DocumentType.PLAN, "TB": DocumentType.NOTICE,
                  "VBHN": DocumentType.CONSOLIDATED, "UBTVQH": DocumentType.RESOLUTION}
+# The corpus's (English) validity note, said in the portal's language.
+UNVERIFIED_TEXT_NOTE = (
+    "Chưa xác minh tình trạng hiệu lực. Đây là bản văn trong bộ dữ liệu nguồn, chưa cập nhật các lần "
+    "sửa đổi, bổ sung, thay thế sau này; hãy đối chiếu trên vbpl.vn trước khi áp dụng."
+)
 _ARTICLE_TITLE = re.compile(r"^\s*Điều\s+(\d+[a-zđ]?)\s*[.:]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
 
 
@@ -211,7 +216,7 @@ def record_from_fulltext(data: dict[str, Any]) -> DocumentRecord:
         issued_year=_year_of(data.get("number")),
         effective_date=parse_iso_date(data.get("effective_date")),
         legal_status=status,
-        status_note=data.get("validity_note") or "",
+        status_note=UNVERIFIED_TEXT_NOTE if data.get("validity_note") else "",
         gazette_issue=data.get("gazette_issue") or "",
         metadata_source=data.get("metadata_source") or "",
         nodes=nodes,
