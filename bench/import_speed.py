@@ -37,8 +37,13 @@ def timed_import(path: Path, database_url: str) -> float:
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run(manage + ["migrate", "-v0"], check=True, env=env, cwd=ROOT)
     started = time.perf_counter()
-    subprocess.run(manage + ["import_legal_corpus", str(path), "--no-progress"], check=True, env=env, cwd=ROOT,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        manage + ["import_legal_corpus", str(path), "--no-progress"],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
     return time.perf_counter() - started
 
 
@@ -56,8 +61,10 @@ def main() -> None:
     print("| share of corpus | documents | articles | seconds | documents/s | articles/s | time per article vs full |")
     print("|---|---|---|---|---|---|---|")
     for fraction, documents, articles, seconds in rows:
-        print(f"| {fraction:.0%} | {documents} | {articles} | {seconds:.1f} | {documents / seconds:.2f} | "
-              f"{articles / seconds:.0f} | {seconds / articles / full_per_article:.2f} |")
+        print(
+            f"| {fraction:.0%} | {documents} | {articles} | {seconds:.1f} | {documents / seconds:.2f} | "
+            f"{articles / seconds:.0f} | {seconds / articles / full_per_article:.2f} |"
+        )
 
 
 if __name__ == "__main__":

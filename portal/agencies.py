@@ -45,8 +45,13 @@ KNOWN_AGENCIES: tuple[KnownAgency, ...] = (
     KnownAgency("Bộ Giáo dục và Đào tạo", "BGDĐT", "BGDĐT", AgencyKind.MINISTRY),
     KnownAgency("Ngân hàng Nhà nước Việt Nam", "NHNN", "NHNN", AgencyKind.MINISTRY_LEVEL),
     KnownAgency("Thanh tra Chính phủ", "TTCP", "TTCP", AgencyKind.MINISTRY_LEVEL),
-    KnownAgency("Ủy ban nhân dân tỉnh Đắk Nông", "UBND tỉnh Đắk Nông", "UBND", AgencyKind.PROVINCE,
-                ("ubnd tỉnh đắk nông", "ủy ban nhân dân tỉnh đăk nông")),
+    KnownAgency(
+        "Ủy ban nhân dân tỉnh Đắk Nông",
+        "UBND tỉnh Đắk Nông",
+        "UBND",
+        AgencyKind.PROVINCE,
+        ("ubnd tỉnh đắk nông", "ủy ban nhân dân tỉnh đăk nông"),
+    ),
 )
 
 
@@ -75,7 +80,12 @@ _BY_CODE = {known.code.lower(): known for known in KNOWN_AGENCIES if known.kind 
 def ensure_agency(known: KnownAgency) -> Agency:
     agency, _ = Agency.objects.get_or_create(
         name=known.name,
-        defaults={"short_name": known.short_name, "code": known.code, "slug": agency_slug(known.name), "kind": known.kind},
+        defaults={
+            "short_name": known.short_name,
+            "code": known.code,
+            "slug": agency_slug(known.name),
+            "kind": known.kind,
+        },
     )
     return agency
 

@@ -8,8 +8,7 @@ every edit through the approvers before it is published.
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
-from wagtail.models import GroupApprovalTask
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage
 
 from portal.models import Agency
 

@@ -30,6 +30,5 @@ def ensure_home_page() -> HomePage:
         if not isinstance(placeholder, HomePage) and placeholder.depth == 2 and not placeholder.get_children().exists():
             placeholder.delete()
     else:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name=HOME_TITLE)
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=HOME_TITLE)
     return home

@@ -7,8 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
-from regulations.sitemaps import LegalDocumentSitemap
 from regulations import urls as regulation_urls
+from regulations.sitemaps import LegalDocumentSitemap
 
 urlpatterns = [
     path("quan-tri/", include(wagtailadmin_urls)),

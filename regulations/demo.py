@@ -26,41 +26,76 @@ from regulations.sources import record_from_fulltext, record_from_gazette, recor
 
 # Statuses we know from the law itself (the corpus leaves them unverified).
 KNOWN_STATUS: dict[str, tuple[str, str, date | None]] = {
-    "45/2013/QH13": (LegalStatus.EXPIRED, "Được thay thế bởi Luật Đất đai số 31/2024/QH15 từ ngày 01/8/2024.",
-                     date(2024, 8, 1)),
-    "66/2014/QH13": (LegalStatus.EXPIRED,
-                     "Được thay thế bởi Luật Kinh doanh bất động sản số 29/2023/QH15 từ ngày 01/8/2024.",
-                     date(2024, 8, 1)),
-    "47/2010/QH12": (LegalStatus.EXPIRED, "Được thay thế bởi Luật Các tổ chức tín dụng số 32/2024/QH15 từ ngày 01/7/2024.",
-                     date(2024, 7, 1)),
-    "50/2014/QH13": (LegalStatus.PARTLY_EXPIRED,
-                     "Được sửa đổi, bổ sung nhiều lần (Luật số 62/2020/QH14 và các luật khác).", None),
+    "45/2013/QH13": (
+        LegalStatus.EXPIRED,
+        "Được thay thế bởi Luật Đất đai số 31/2024/QH15 từ ngày 01/8/2024.",
+        date(2024, 8, 1),
+    ),
+    "66/2014/QH13": (
+        LegalStatus.EXPIRED,
+        "Được thay thế bởi Luật Kinh doanh bất động sản số 29/2023/QH15 từ ngày 01/8/2024.",
+        date(2024, 8, 1),
+    ),
+    "47/2010/QH12": (
+        LegalStatus.EXPIRED,
+        "Được thay thế bởi Luật Các tổ chức tín dụng số 32/2024/QH15 từ ngày 01/7/2024.",
+        date(2024, 7, 1),
+    ),
+    "50/2014/QH13": (
+        LegalStatus.PARTLY_EXPIRED,
+        "Được sửa đổi, bổ sung nhiều lần (Luật số 62/2020/QH14 và các luật khác).",
+        None,
+    ),
 }
 
 # Fields (lĩnh vực) by keywords in a document's title or summary, lower case.
 FIELD_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "Tài chính, ngân hàng": ("tín dụng", "ngân hàng", "kinh doanh vàng", "tiền tệ", "ngoại hối", "chứng khoán",
-                             "bảo hiểm", "thuế", "phí", "lệ phí", "tài chính"),
+    "Tài chính, ngân hàng": (
+        "tín dụng",
+        "ngân hàng",
+        "kinh doanh vàng",
+        "tiền tệ",
+        "ngoại hối",
+        "chứng khoán",
+        "bảo hiểm",
+        "thuế",
+        "phí",
+        "lệ phí",
+        "tài chính",
+    ),
     "Đất đai, bất động sản": ("đất đai", "bất động sản", "nhà ở"),
     "Xây dựng": ("xây dựng",),
     "Du lịch, văn hóa": ("du lịch", "điện ảnh", "văn hóa"),
     "Nông nghiệp": ("chăn nuôi", "trồng trọt", "nông nghiệp", "thủy sản", "thú y"),
     "Năng lượng, dầu khí": ("dầu khí", "điện lực", "năng lượng", "xăng dầu"),
     "Lao động, việc làm": ("lao động", "viên chức", "việc làm", "tiền lương"),
-    "Tư pháp, khiếu nại": ("khiếu nại", "tố cáo", "thanh tra", "trọng tài", "tòa án", "kiểm sát", "án phí",
-                           "nuôi con nuôi", "tiếp cận thông tin"),
+    "Tư pháp, khiếu nại": (
+        "khiếu nại",
+        "tố cáo",
+        "thanh tra",
+        "trọng tài",
+        "tòa án",
+        "kiểm sát",
+        "án phí",
+        "nuôi con nuôi",
+        "tiếp cận thông tin",
+    ),
     "An ninh mạng, thông tin": ("an ninh mạng", "thông tin", "viễn thông", "giao dịch điện tử"),
-    "Đăng ký kinh doanh, doanh nghiệp": ("đăng ký doanh nghiệp", "đăng ký kinh doanh", "hộ kinh doanh",
-                                         "doanh nghiệp"),
+    "Đăng ký kinh doanh, doanh nghiệp": ("đăng ký doanh nghiệp", "đăng ký kinh doanh", "hộ kinh doanh", "doanh nghiệp"),
     "Cải cách thủ tục hành chính": ("thủ tục hành chính", "một cửa", "cải cách", "đơn giản hóa", "cắt giảm"),
     "Thương mại, công thương": ("thương mại", "xuất khẩu", "nhập khẩu", "hóa chất", "công thương"),
 }
 
 # Business regulations recognised from article headings: (pattern, category).
 REGULATION_HEADINGS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"điều kiện.*(kinh doanh|cấp|hoạt động|hành nghề|được)", re.I), RegulationCategory.INVESTMENT_CONDITION),
-    (re.compile(r"(hồ sơ|trình tự|thủ tục).*(cấp|đề nghị|đăng ký|giấy phép|chứng chỉ|công nhận)", re.I),
-     RegulationCategory.PROCEDURE),
+    (
+        re.compile(r"điều kiện.*(kinh doanh|cấp|hoạt động|hành nghề|được)", re.I),
+        RegulationCategory.INVESTMENT_CONDITION,
+    ),
+    (
+        re.compile(r"(hồ sơ|trình tự|thủ tục).*(cấp|đề nghị|đăng ký|giấy phép|chứng chỉ|công nhận)", re.I),
+        RegulationCategory.PROCEDURE,
+    ),
     (re.compile(r"(cấp|cấp lại|thu hồi).*(giấy phép|giấy chứng nhận|chứng chỉ)", re.I), RegulationCategory.PROCEDURE),
     (re.compile(r"chế độ báo cáo|báo cáo định kỳ", re.I), RegulationCategory.REPORTING),
     (re.compile(r"kiểm tra chuyên ngành|thanh tra chuyên ngành", re.I), RegulationCategory.INSPECTION),
@@ -88,7 +123,9 @@ def _with_known_facts(record: DocumentRecord) -> DocumentRecord:
     known = KNOWN_STATUS.get(record.number or "")
     if known:
         record.legal_status, record.status_note, _ = known
-    elif record.legal_status == LegalStatus.UNVERIFIED and record.effective_date and record.effective_date > date.today():
+    elif (
+        record.legal_status == LegalStatus.UNVERIFIED and record.effective_date and record.effective_date > date.today()
+    ):
         record.legal_status = LegalStatus.NOT_YET
     return record
 

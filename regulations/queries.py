@@ -158,9 +158,7 @@ def document_list_context(params: QueryDict | dict[str, str]) -> dict[str, Any]:
         "status_choices": LegalStatus.choices,
         "agencies": Agency.objects.filter(issued_documents__live=True).distinct().order_by("name"),
         "fields": Field.objects.filter(documents__live=True).distinct().order_by("name"),
-        "years": sorted(
-            {y for y in published_documents().values_list("issued_year", flat=True) if y}, reverse=True
-        ),
+        "years": sorted({y for y in published_documents().values_list("issued_year", flat=True) if y}, reverse=True),
     }
 
 

@@ -22,10 +22,19 @@ _TYPE_NAMES = sorted(
     ((str(choice.label), choice.value) for choice in DocumentType if choice != DocumentType.OTHER),
     key=lambda item: -len(item[0]),
 )
-_SUFFIX_TYPES = {"QH": DocumentType.LAW, "NĐ": DocumentType.DECREE, "NQ": DocumentType.RESOLUTION,
-                 "QĐ": DocumentType.DECISION, "TT": DocumentType.CIRCULAR, "TTLT": DocumentType.JOINT_CIRCULAR,
-                 "CT": DocumentType.DIRECTIVE, "KH": DocumentType.PLAN, "TB": DocumentType.NOTICE,
-                 "VBHN": DocumentType.CONSOLIDATED, "UBTVQH": DocumentType.RESOLUTION}
+_SUFFIX_TYPES = {
+    "QH": DocumentType.LAW,
+    "NĐ": DocumentType.DECREE,
+    "NQ": DocumentType.RESOLUTION,
+    "QĐ": DocumentType.DECISION,
+    "TT": DocumentType.CIRCULAR,
+    "TTLT": DocumentType.JOINT_CIRCULAR,
+    "CT": DocumentType.DIRECTIVE,
+    "KH": DocumentType.PLAN,
+    "TB": DocumentType.NOTICE,
+    "VBHN": DocumentType.CONSOLIDATED,
+    "UBTVQH": DocumentType.RESOLUTION,
+}
 # The corpus's (English) validity note, said in the portal's language.
 UNVERIFIED_TEXT_NOTE = (
     "Chưa xác minh tình trạng hiệu lực. Đây là bản văn trong bộ dữ liệu nguồn, chưa cập nhật các lần "
@@ -89,7 +98,7 @@ class CorpusDocument:
 def read_corpus_jsonl(path: Path) -> tuple[list[CorpusDocument], list[LineError]]:
     """Group a corpus file's lines by law_id; bad lines are reported and spoil their document."""
     source = str(path)
-    documents: "OrderedDict[str, CorpusDocument]" = OrderedDict()
+    documents: OrderedDict[str, CorpusDocument] = OrderedDict()
     errors: list[LineError] = []
     spoiled: set[str] = set()
     try:
@@ -189,16 +198,28 @@ def record_from_fulltext(data: dict[str, Any]) -> DocumentRecord:
                 text=str(clause.get("text") or ""),
                 line=0,
                 children=[
-                    ParsedNode(kind="point", label=str(p.get("letter")), heading="", text=str(p.get("text") or ""),
-                               line=0, children=[])
+                    ParsedNode(
+                        kind="point",
+                        label=str(p.get("letter")),
+                        heading="",
+                        text=str(p.get("text") or ""),
+                        line=0,
+                        children=[],
+                    )
                     for p in clause.get("points") or []
                 ],
             )
             for clause in article.get("clauses") or []
         ]
         if clauses:
-            node = ParsedNode(kind="article", label=label, heading=str(article.get("heading") or ""),
-                              text=str(article.get("intro") or ""), line=0, children=clauses)
+            node = ParsedNode(
+                kind="article",
+                label=label,
+                heading=str(article.get("heading") or ""),
+                text=str(article.get("intro") or ""),
+                line=0,
+                children=clauses,
+            )
         else:
             node = article_node(label, str(article.get("heading") or ""), str(article.get("text") or ""))
         nodes.append(node)
@@ -211,7 +232,9 @@ def record_from_fulltext(data: dict[str, Any]) -> DocumentRecord:
         number=data.get("number"),
         summary=(data.get("summary") or "").strip(),
         issuer=_issuer(data.get("issuer")),
-        signer=(data.get("signer") or "").strip().title() if (data.get("signer") or "").isupper() else (data.get("signer") or ""),
+        signer=(data.get("signer") or "").strip().title()
+        if (data.get("signer") or "").isupper()
+        else (data.get("signer") or ""),
         issued_date=parse_iso_date(data.get("issued_date")),
         issued_year=_year_of(data.get("number")),
         effective_date=parse_iso_date(data.get("effective_date")),
@@ -248,8 +271,9 @@ def record_from_gazette(entry: dict[str, Any]) -> DocumentRecord:
     )
 
 
-def record_from_parsed(parsed: ParsedDocument, *, external_id: str | None = None,
-                       overrides: dict[str, Any] | None = None) -> DocumentRecord:
+def record_from_parsed(
+    parsed: ParsedDocument, *, external_id: str | None = None, overrides: dict[str, Any] | None = None
+) -> DocumentRecord:
     header = parsed.header
     overrides = overrides or {}
     number = overrides.get("number") or header.number

@@ -24,9 +24,7 @@ class ProvisionQuerySet(models.QuerySet):
 class Provision(models.Model):
     """One unit of a document's text. `position` orders all units of a document in reading order."""
 
-    document = models.ForeignKey(
-        "regulations.LegalDocumentPage", on_delete=models.CASCADE, related_name="provisions"
-    )
+    document = models.ForeignKey("regulations.LegalDocumentPage", on_delete=models.CASCADE, related_name="provisions")
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
     kind = models.CharField(_("loại"), max_length=16, choices=ProvisionKind.choices)
     label = models.CharField(_("số/ký hiệu"), max_length=64)
@@ -52,6 +50,9 @@ class Provision(models.Model):
     def __str__(self) -> str:
         return f"{self.citation or self.anchor} — {self.document.number or self.document.title}"
 
+    def get_absolute_url(self) -> str:
+        return f"{self.document.url}#{self.anchor}"
+
     @property
     def kind_label(self) -> str:
         return str(ProvisionKind(self.kind).label)
@@ -59,7 +60,7 @@ class Provision(models.Model):
     @property
     def display_label(self) -> str:
         """'Điều 5', 'Chương II', '2.', 'a)', '-'."""
-        if self.kind in {ProvisionKind.CLAUSE}:
+        if self.kind == ProvisionKind.CLAUSE:
             return f"{self.label}."
         if self.kind == ProvisionKind.POINT:
             return f"{self.label})"
@@ -78,13 +79,3 @@ class Provision(models.Model):
         if self.kind == ProvisionKind.ATTACHMENT:
             return f"{label}: {self.heading or self.label}"
         return f"{label}. {self.heading}" if self.heading else label
-
-    def get_absolute_url(self) -> str:
-        return f"{self.document.url}#{self.anchor}"
-
-    def full_text(self) -> str:
-        """The unit's text with all its descendants, used by search and by the article view."""
-        parts = [self.heading, self.text]
-        for child in self.children.order_by("position"):
-            parts.append(f"{child.display_label} {child.full_text()}".strip())
-        return "\n".join(p for p in parts if p)

@@ -168,9 +168,7 @@ def _is_separator(text: str) -> bool:
 
 _REPUBLIC = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"
 _MOTTO = "ĐỘC LẬP - TỰ DO - HẠNH PHÚC"
-_NUMBER_LINE = re.compile(
-    r"(?:^|(?<=[\s(]))(?:Luật |Bộ luật |Pháp lệnh |Nghị quyết )?(?:Số|SỐ|số)\s*:"
-)
+_NUMBER_LINE = re.compile(r"(?:^|(?<=[\s(]))(?:Luật |Bộ luật |Pháp lệnh |Nghị quyết )?(?:Số|SỐ|số)\s*:")
 _NUMBER_VALUE = re.compile(r"^\s*(?P<num>[\w.…\-]*)\s*/\s*(?P<rest>[\w.\-]+(?:\s*/\s*[\w.\-]+)*)")
 _DATE = re.compile(
     r"ngày\s*(?P<d>\d{1,2})?[\s.…_/-]*tháng\s*(?P<m>\d{1,2})?[\s.…_/-]*năm\s*(?P<y>\d{4})",
@@ -231,9 +229,7 @@ def parse_header(text: str, source: str = "<text>") -> ParsedHeader:
     issuer_lines = [
         lines[i].strip()
         for i in range(issuer_end)
-        if is_caps(lines[i])
-        and not _is_separator(lines[i])
-        and not _DRAFT_LINE.match(lines[i].strip())
+        if is_caps(lines[i]) and not _is_separator(lines[i]) and not _DRAFT_LINE.match(lines[i].strip())
     ]
     used.update(i for i in range(issuer_end) if is_caps(lines[i]))
     if republic is not None:
@@ -258,9 +254,7 @@ def parse_header(text: str, source: str = "<text>") -> ParsedHeader:
     title_lines: list[int] = []
     if vv_at is not None:
         title_lines = _continuation(lines, vv_at, limit)
-        header.title = _join_title(
-            [_VV.sub("", lines[vv_at].strip())] + [lines[i] for i in title_lines]
-        )
+        header.title = _join_title([_VV.sub("", lines[vv_at].strip())] + [lines[i] for i in title_lines])
         header.doc_type = "Công văn"
     if type_at is not None:
         header.doc_type = type_name
@@ -278,10 +272,7 @@ def parse_header(text: str, source: str = "<text>") -> ParsedHeader:
     for index in range(limit):
         stripped = lines[index].strip()
         if _DRAFT_LINE.match(stripped) or (
-            index in used
-            and _DRAFT.search(stripped)
-            and index not in title_lines
-            and index != type_at
+            index in used and _DRAFT.search(stripped) and index not in title_lines and index != type_at
         ):
             header.is_draft = True
             used.add(index)
@@ -330,10 +321,7 @@ def issuer_from_code(code: str) -> str | None:
 
 _KNOWN_NAMES: dict[str, str] = {fold_key(name): name for name in ISSUER_CODES.values()}
 _KNOWN_NAMES.update(
-    {
-        fold_key(name): name
-        for name in ("Ngân hàng Nhà nước", "Tổng Liên đoàn Lao động Việt Nam", "Bộ Công Thương")
-    }
+    {fold_key(name): name for name in ("Ngân hàng Nhà nước", "Tổng Liên đoàn Lao động Việt Nam", "Bộ Công Thương")}
 )
 _LOCALITY_WORDS = frozenset({"tỉnh", "phố", "huyện", "quận", "xã", "phường", "trấn"})
 _MINISTRY_HEADS = ("bộ ", "sở ", "cục ", "tổng cục ", "vụ ", "chi cục ")

@@ -24,9 +24,7 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u3000"), " ")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
 # Only the HTML tags that leak from table exports; "<mã định danh>" and the like stay.
-_HTML_TAG = re.compile(
-    r"</?(?:p|ul|ol|li|br|span|div|strong|em|b|i|u|sup|sub)(?:\s[^<>\n]*)?/?>", re.IGNORECASE
-)
+_HTML_TAG = re.compile(r"</?(?:p|ul|ol|li|br|span|div|strong|em|b|i|u|sup|sub)(?:\s[^<>\n]*)?/?>", re.IGNORECASE)
 
 
 _DIRTY = re.compile(
@@ -142,9 +140,7 @@ def _read_bytes(path: Path, source: str) -> bytes:
 
 def _read_docx(path: Path, source: str, max_bytes: int) -> str:
     if not zipfile.is_zipfile(path):
-        raise ParseError(
-            source, None, "tệp DOCX bị hỏng hoặc không phải DOCX (không đọc được cấu trúc ZIP)"
-        )
+        raise ParseError(source, None, "tệp DOCX bị hỏng hoặc không phải DOCX (không đọc được cấu trúc ZIP)")
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
@@ -152,9 +148,7 @@ def _read_docx(path: Path, source: str, max_bytes: int) -> str:
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise ParseError(source, None, f"tệp DOCX bị hỏng ({exc})") from None
     if "word/document.xml" not in names:
-        raise ParseError(
-            source, None, "tệp DOCX bị hỏng hoặc không phải văn bản Word (thiếu word/document.xml)"
-        )
+        raise ParseError(source, None, "tệp DOCX bị hỏng hoặc không phải văn bản Word (thiếu word/document.xml)")
     if inflated > _MAX_INFLATION * max_bytes:
         raise ParseError(source, None, "tệp DOCX giải nén ra quá lớn")
 
@@ -166,9 +160,7 @@ def _read_docx(path: Path, source: str, max_bytes: int) -> str:
     except ParseError:
         raise
     except Exception as exc:  # python-docx raises many kinds on damaged XML
-        raise ParseError(
-            source, None, f"tệp DOCX bị hỏng, không đọc được nội dung ({exc})"
-        ) from None
+        raise ParseError(source, None, f"tệp DOCX bị hỏng, không đọc được nội dung ({exc})") from None
     return "\n".join(lines)
 
 
@@ -239,9 +231,7 @@ def _read_pdf(path: Path, source: str) -> str:
             raise ParseError(
                 source, None, "tệp PDF được bảo vệ bằng mật khẩu (mã hóa); hãy gửi bản không khóa"
             ) from None
-        raise ParseError(
-            source, None, f"tệp PDF bị hỏng, không đọc được ({_describe(exc)})"
-        ) from None
+        raise ParseError(source, None, f"tệp PDF bị hỏng, không đọc được ({_describe(exc)})") from None
     return "\n".join(pages)
 
 

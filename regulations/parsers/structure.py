@@ -27,22 +27,14 @@ POINT_LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 BULLET_SYMBOLS = "-–—+•●▪◦∙·*"
 
 _ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-_CHAPTER = re.compile(
-    r"^(?:Chương|CHƯƠNG)\s+(?P<label>[IVXLC]+|\d{1,3})(?!\w)\s*[.:\-–]?\s*(?P<rest>.*)$"
-)
-_SECTION = re.compile(
-    r"^(?:Mục|MỤC)\s+(?P<label>\d{1,3}|[IVXLC]+)(?!\w)\s*[.:\-–]?\s*(?P<rest>.*)$"
-)
-_ARTICLE = re.compile(
-    r"^(?:Điều|ĐIỀU)\s+(?P<label>\d{1,4})(?P<sub>[a-zđ])?\s*(?:[.:]\s*(?P<rest>.*))?$"
-)
+_CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+(?P<label>[IVXLC]+|\d{1,3})(?!\w)\s*[.:\-–]?\s*(?P<rest>.*)$")
+_SECTION = re.compile(r"^(?:Mục|MỤC)\s+(?P<label>\d{1,3}|[IVXLC]+)(?!\w)\s*[.:\-–]?\s*(?P<rest>.*)$")
+_ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d{1,4})(?P<sub>[a-zđ])?\s*(?:[.:]\s*(?P<rest>.*))?$")
 _PART_WORD = re.compile(
     r"^(?:Phần|PHẦN)\s+(?P<label>[IVXLC]+|\d{1,2}|thứ\s+\w+|THỨ\s+\w+)(?!\w)\s*[.:\-–]?\s*(?P<rest>.*)$"
 )
 _PART_ROMAN = re.compile(r"^(?P<label>[IVXLC]{1,6})\s*[.:](?:\s+(?P<rest>\S.*))?$")
-_CLAUSE = re.compile(
-    r"^(?:(?P<n>\d{1,3})\s*\.(?![\d/])|\((?P<p>\d{1,3})\)|(?P<b>\d{1,3})\))(?:\s+(?P<rest>.*)|$)"
-)
+_CLAUSE = re.compile(r"^(?:(?P<n>\d{1,3})\s*\.(?![\d/])|\((?P<p>\d{1,3})\)|(?P<b>\d{1,3})\))(?:\s+(?P<rest>.*)|$)")
 _DECIMAL = re.compile(r"^(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.?(?:\s+(?P<rest>\S.*)|$)")
 _POINT = re.compile(r"^(?:[-–+•]\s*)?(?P<label>[a-zđ])\s*\)(?:\s*(?P<rest>.*))$")
 _BULLET = re.compile(r"^(?P<symbol>[-–—+•●▪◦∙·*])\s*(?P<rest>[^\s\-–—_=*].*)$")
@@ -52,18 +44,14 @@ _APPENDIX = re.compile(
 )
 _RECIPIENTS = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.IGNORECASE)
 _FILED = re.compile(r"^[-–+•]\s*(?:Lưu|LƯU)\s*:")
-_SIGNATURE = re.compile(
-    r"^(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|T\.U\.Q|Q|PP|P\.P)\s*\.\s*(?P<rest>\S.*)$"
-)
+_SIGNATURE = re.compile(r"^(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|T\.U\.Q|Q|PP|P\.P)\s*\.\s*(?P<rest>\S.*)$")
 # Markers that also number lists inside a sentence ("(1) ..., (2) ...").
 _SENTENCE_KINDS = frozenset({"clause", "point", "decimal"})
 # Numbered content that may follow a closing block (an appendix, a regulation issued with it).
 _RESUMING_KINDS = frozenset({"appendix", "chapter", "section", "article", "part"})
 _ATTACHED_NOTE = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm theo|Kèm theo|KÈM THEO)\b")
 _KINH_GUI = re.compile(r"^(?:Kính gửi|KÍNH GỬI)\b")
-_INLINE_POINT = re.compile(
-    r"(?:(?<=[:;.])|(?<=[:;.][”\"])|(?<=[:;.]\)))\s*(?P<label>[a-zđ])\)\s+(?=\S)"
-)
+_INLINE_POINT = re.compile(r"(?:(?<=[:;.])|(?<=[:;.][”\"])|(?<=[:;.]\)))\s*(?P<label>[a-zđ])\)\s+(?=\S)")
 
 _FIRST_CLAUSE_INLINE = re.compile(r"(?<=:)\s+(?=1\.\s+\S)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
@@ -133,9 +121,7 @@ def parse_structure(lines: list[str], start_line: int = 1) -> tuple[str, list[Pa
         segment = clean[begin:end]
         header = parse_header("\n".join(segment))
         body_start = min(header.body_start_line, len(segment))
-        pre, children, closing = _parse_segment(
-            segment[body_start:], start_line + begin + body_start
-        )
+        pre, children, closing = _parse_segment(segment[body_start:], start_line + begin + body_start)
         attachment_count += 1
         label = header.number or str(attachment_count)
         nodes.append(
@@ -198,11 +184,7 @@ def _attachment_starts(lines: Sequence[str]) -> list[int]:
             continue
         if _is_closing_marker(stripped):
             seen_closing = True
-        elif (
-            seen_closing
-            and "CỘNG" in stripped
-            and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" in fold_key(stripped)
-        ):
+        elif seen_closing and "CỘNG" in stripped and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" in fold_key(stripped):
             start = index
             back = index - 1
             while back >= 0 and (not lines[back].strip() or _is_issuer_line(lines[back])):
@@ -424,9 +406,7 @@ def _classify(stripped: str) -> _Marker | None:
     if first in BULLET_SYMBOLS:
         match = _BULLET.match(stripped)
         if match:
-            return _Marker(
-                "bullet", "", 0, match.group("rest"), symbol=_bullet_family(match.group("symbol"))
-            )
+            return _Marker("bullet", "", 0, match.group("rest"), symbol=_bullet_family(match.group("symbol")))
     return None
 
 
@@ -458,9 +438,7 @@ def _unwrap(text: str) -> list[str]:
                 raw_lines.append(current)
     result: list[str] = []
     for line in raw_lines:
-        result.extend(
-            piece for piece in _FIRST_CLAUSE_INLINE.split(line, maxsplit=1) if piece.strip()
-        )
+        result.extend(piece for piece in _FIRST_CLAUSE_INLINE.split(line, maxsplit=1) if piece.strip())
     return result
 
 
@@ -605,9 +583,7 @@ class _Machine:
             scope = self.stack[scope_at]
             last = scope.last.get(kind, 0)
             inserted = kind == "article" and marker.label != str(marker.value)  # "Điều 5a."
-            if last and not (
-                last < marker.value <= last + 3 or (inserted and marker.value == last)
-            ):
+            if last and not (last < marker.value <= last + 3 or (inserted and marker.value == last)):
                 return False
             rank = _RANK[kind]
             parent_at = max(self._parent_index(rank), scope_at)
@@ -619,11 +595,7 @@ class _Machine:
             return True
         if kind == "section":
             chapter_at = next(
-                (
-                    i
-                    for i in range(len(self.stack) - 1, scope_at, -1)
-                    if self.stack[i].kind == "chapter"
-                ),
+                (i for i in range(len(self.stack) - 1, scope_at, -1) if self.stack[i].kind == "chapter"),
                 None,
             )
             if chapter_at is None:
@@ -631,9 +603,7 @@ class _Machine:
             chapter = self.stack[chapter_at]
             if not _follows(marker.value, chapter.last.get("section", 0)):
                 return False
-            self._push(
-                chapter_at, "section", _RANK["section"], marker.label, marker.rest, "", number
-            )
+            self._push(chapter_at, "section", _RANK["section"], marker.label, marker.rest, "", number)
             chapter.last["section"] = marker.value
             self.stack[-1].collect_heading = "" if marker.rest else "line"
             return True
@@ -714,9 +684,7 @@ class _Machine:
             frame.collect_heading = ""
         del self.stack[parent_at + 1 :]
         parent = self.stack[parent_at]
-        node = ParsedNode(
-            kind=kind, label=label, heading=heading.strip(), text=text.strip(), line=number
-        )
+        node = ParsedNode(kind=kind, label=label, heading=heading.strip(), text=text.strip(), line=number)
         if parent.node is None:
             self.nodes.append(node)
         else:

@@ -9,8 +9,13 @@ from regulations.queries import ProvisionNode
 
 register = template.Library()
 
-HEADING_KINDS = {ProvisionKind.CHAPTER, ProvisionKind.SECTION, ProvisionKind.PART, ProvisionKind.APPENDIX,
-                 ProvisionKind.ATTACHMENT}
+HEADING_KINDS = {
+    ProvisionKind.CHAPTER,
+    ProvisionKind.SECTION,
+    ProvisionKind.PART,
+    ProvisionKind.APPENDIX,
+    ProvisionKind.ATTACHMENT,
+}
 
 
 def _paragraphs(text: str) -> SafeString:
@@ -23,21 +28,45 @@ def _node(node: ProvisionNode, level: int) -> str:
     body = _paragraphs(p.text)
     if p.kind == ProvisionKind.ARTICLE:
         heading = format_html(
-            '<h{level} class="article-heading"><a class="anchor-link" href="#{anchor}">Điều {label}.</a> {title}</h{level}>',
-            level=min(level, 6), anchor=p.anchor, label=p.label, title=p.heading,
+            '<h{level} class="article-heading">'
+            '<a class="anchor-link" href="#{anchor}">Điều {label}.</a> {title}</h{level}>',
+            level=min(level, 6),
+            anchor=p.anchor,
+            label=p.label,
+            title=p.heading,
         )
-        return format_html('<section class="provision article" id="{}">{}{}{}</section>',
-                           p.anchor, heading, body, mark_safe(children))
+        return format_html(
+            '<section class="provision article" id="{}">{}{}{}</section>', p.anchor, heading, body, mark_safe(children)
+        )
     if p.kind in HEADING_KINDS:
-        title = f"{p.display_label} {p.heading}".strip() if p.kind != ProvisionKind.ATTACHMENT else f"{p.display_label}: {p.label}"
-        heading = format_html('<h{level} class="division-heading">{}</h{level}>'.replace("{level}", str(min(level, 6))), title)
-        return format_html('<section class="provision division {}" id="{}">{}{}{}</section>',
-                           p.kind, p.anchor, heading, body, mark_safe(children))
+        title = (
+            f"{p.display_label} {p.heading}".strip()
+            if p.kind != ProvisionKind.ATTACHMENT
+            else f"{p.display_label}: {p.label}"
+        )
+        heading = format_html(
+            '<h{level} class="division-heading">{}</h{level}>'.replace("{level}", str(min(level, 6))), title
+        )
+        return format_html(
+            '<section class="provision division {}" id="{}">{}{}{}</section>',
+            p.kind,
+            p.anchor,
+            heading,
+            body,
+            mark_safe(children),
+        )
     marker = format_html('<a class="marker" href="#{}" title="{}">{}</a>', p.anchor, p.citation, p.display_label)
     first, _, rest = p.text.partition("\n")
     rest_html = _paragraphs(rest)
-    return format_html('<div class="provision {}" id="{}"><p>{} {}</p>{}{}</div>',
-                       p.kind, p.anchor, marker, first, rest_html, mark_safe(children))
+    return format_html(
+        '<div class="provision {}" id="{}"><p>{} {}</p>{}{}</div>',
+        p.kind,
+        p.anchor,
+        marker,
+        first,
+        rest_html,
+        mark_safe(children),
+    )
 
 
 @register.simple_tag

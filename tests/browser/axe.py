@@ -34,9 +34,7 @@ def run_axe(page: Any) -> list[Violation]:
     """Inject axe-core into `page` (a playwright.sync_api.Page) and return every violation."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
-    raw = page.evaluate(
-        "async (options) => (await axe.run(document, options)).violations", RUN_OPTIONS
-    )
+    raw = page.evaluate("async (options) => (await axe.run(document, options)).violations", RUN_OPTIONS)
     return [
         Violation(
             rule=item["id"],

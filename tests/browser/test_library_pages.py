@@ -20,16 +20,13 @@ pytestmark = [
 DECREE = "24/2012/NĐ-CP"
 DECREE_URL = "/van-ban/chinh-phu/24-2012-nd-cp/"
 # Điều 5, khoản 1 of Nghị định 24/2012/NĐ-CP (kinh doanh vàng).
-ARTICLE_5_TEXT = (
-    "Doanh nghiệp sản xuất vàng trang sức, mỹ nghệ được Ngân hàng Nhà nước cấp Giấy chứng nhận"
-)
+ARTICLE_5_TEXT = "Doanh nghiệp sản xuất vàng trang sức, mỹ nghệ được Ngân hàng Nhà nước cấp Giấy chứng nhận"
 
 
 def in_viewport(tab, selector: str) -> bool:
     return tab.locator(selector).evaluate(
         # The top edge is on screen (a sub-pixel tolerance for scrolled-to anchors).
-        "el => { const r = el.getBoundingClientRect();"
-        " return r.top > -1 && r.top < window.innerHeight; }"
+        "el => { const r = el.getBoundingClientRect(); return r.top > -1 && r.top < window.innerHeight; }"
     )
 
 
@@ -173,8 +170,6 @@ def test_it_has_an_english_translation_for_every_message(catalog):
 
     assert entries and not untranslated, f"{catalog}: fuzzy or empty: {untranslated}"
     with po.with_suffix(".mo").open("rb") as mo:
-        compiled = {
-            key if isinstance(key, str) else key[0] for key in gettext.GNUTranslations(mo)._catalog
-        }
+        compiled = {key if isinstance(key, str) else key[0] for key in gettext.GNUTranslations(mo)._catalog}
     stale = [msgid for msgid, _strs, _fuzzy in entries if msgid.replace('\\"', '"') not in compiled]
     assert not stale, f"{catalog}: run `make messages`; django.mo lacks {stale}"

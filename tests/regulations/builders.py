@@ -22,8 +22,14 @@ def article(label: str, heading: str, clauses: int = 2, points: int = 1) -> Pars
                 text=f"Nội dung khoản {c} Điều {label} về thủ tục hành chính.",
                 line=0,
                 children=[
-                    ParsedNode(kind="point", label="abcdđe"[p], heading="", text=f"Điểm {'abcdđe'[p]} khoản {c}.",
-                               line=0, children=[])
+                    ParsedNode(
+                        kind="point",
+                        label="abcdđe"[p],
+                        heading="",
+                        text=f"Điểm {'abcdđe'[p]} khoản {c}.",
+                        line=0,
+                        children=[],
+                    )
                     for p in range(points)
                 ],
             )

@@ -12,10 +12,19 @@ pytestmark = pytest.mark.django_db
 
 def _docx_bytes(tmp_path) -> bytes:
     document = docx.Document()
-    for line in ["BỘ TÀI CHÍNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 15/2025/TT-BTC",
-                 "Hà Nội, ngày 10 tháng 2 năm 2025", "THÔNG TƯ", "Hướng dẫn chế độ báo cáo của doanh nghiệp",
-                 "Điều 1. Phạm vi điều chỉnh", "Thông tư này hướng dẫn chế độ báo cáo.",
-                 "Điều 2. Kỳ báo cáo", "1. Báo cáo định kỳ hằng năm.", "a) Hạn nộp ngày 31 tháng 3."]:
+    for line in [
+        "BỘ TÀI CHÍNH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 15/2025/TT-BTC",
+        "Hà Nội, ngày 10 tháng 2 năm 2025",
+        "THÔNG TƯ",
+        "Hướng dẫn chế độ báo cáo của doanh nghiệp",
+        "Điều 1. Phạm vi điều chỉnh",
+        "Thông tư này hướng dẫn chế độ báo cáo.",
+        "Điều 2. Kỳ báo cáo",
+        "1. Báo cáo định kỳ hằng năm.",
+        "a) Hạn nộp ngày 31 tháng 3.",
+    ]:
         document.add_paragraph(line)
     path = tmp_path / "tt.docx"
     document.save(path)
@@ -51,14 +60,16 @@ def test_it_refuses_another_ministrys_folder_and_bad_files(client, alice, tmp_pa
     client.force_login(alice)
     other = AgencyFolderPage.objects.get(agency__name="Bộ Công Thương")
 
-    response = client.post("/quan-tri/van-ban/tai-len/",
-                           {"file": SimpleUploadedFile("tt.docx", _docx_bytes(tmp_path)), "folder": other.pk})
+    response = client.post(
+        "/quan-tri/van-ban/tai-len/", {"file": SimpleUploadedFile("tt.docx", _docx_bytes(tmp_path)), "folder": other.pk}
+    )
     assert response.status_code == 200
     assert "folder" in response.context["form"].errors
 
     folder = AgencyFolderPage.objects.get(agency__name="Bộ Tài chính")
-    response = client.post("/quan-tri/van-ban/tai-len/",
-                           {"file": SimpleUploadedFile("hong.docx", b"not a zip"), "folder": folder.pk})
+    response = client.post(
+        "/quan-tri/van-ban/tai-len/", {"file": SimpleUploadedFile("hong.docx", b"not a zip"), "folder": folder.pk}
+    )
     assert response.status_code == 200
     assert "hong.docx" in str(response.context["form"].errors["file"])
     assert not LegalDocumentPage.objects.filter(number="15/2025/TT-BTC").exists()
@@ -78,7 +89,9 @@ def test_the_business_regulation_form_offers_only_articles_of_its_document(clien
     make_document(number="50/2014/QH13", title="Luật Xây dựng 2014", issuer="Quốc hội", doc_type="luat")
     article = Provision.objects.get(document=page, anchor="dieu-1")
     regulation = BusinessRegulation.objects.create(
-        title="Điều kiện kinh doanh lữ hành", document=page, category="dieu-kien-dau-tu-kinh-doanh",
+        title="Điều kiện kinh doanh lữ hành",
+        document=page,
+        category="dieu-kien-dau-tu-kinh-doanh",
         agency=page.issuing_agency,
     )
     client.force_login(admin_user)

@@ -66,8 +66,12 @@ def test_it_names_file_and_line_for_broken_json_and_missing_fields(tmp_path, cor
     bad = tmp_path / "bad.jsonl"
     bad.write_text(
         "\n".join(
-            [good[0], "{not json", json.dumps({"id": "x1", "law_id": "99/2099/QH99", "title": "Điều 1"}),
-             json.dumps({"id": "x2", "law_id": "98/2098/QH98", "title": "Điều 1. A", "text": "Nội dung."})]
+            [
+                good[0],
+                "{not json",
+                json.dumps({"id": "x1", "law_id": "99/2099/QH99", "title": "Điều 1"}),
+                json.dumps({"id": "x2", "law_id": "98/2098/QH98", "title": "Điều 1. A", "text": "Nội dung."}),
+            ]
         ),
         encoding="utf-8",
     )

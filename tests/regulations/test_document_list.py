@@ -8,10 +8,21 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def library():
     make_document()
-    make_document(number="47/2010/QH12", title="Luật Các tổ chức tín dụng 2010", issuer="Quốc hội",
-                  doc_type="luat", fields=["Tài chính, ngân hàng"])
-    make_document(number="50/2014/QH13", title="Luật Xây dựng 2014", issuer="Quốc hội", doc_type="luat",
-                  fields=["Xây dựng"], legal_status="het-hieu-luc-mot-phan")
+    make_document(
+        number="47/2010/QH12",
+        title="Luật Các tổ chức tín dụng 2010",
+        issuer="Quốc hội",
+        doc_type="luat",
+        fields=["Tài chính, ngân hàng"],
+    )
+    make_document(
+        number="50/2014/QH13",
+        title="Luật Xây dựng 2014",
+        issuer="Quốc hội",
+        doc_type="luat",
+        fields=["Xây dựng"],
+        legal_status="het-hieu-luc-mot-phan",
+    )
 
 
 def test_it_lists_and_filters_by_type_agency_field_status_and_year(client, library):

@@ -26,8 +26,9 @@ def test_it_shows_metadata_status_toc_text_and_anchors(client):
 
 
 def test_it_shows_relations_from_both_sides(client):
-    law = make_document(number="47/2010/QH12", title="Luật Các tổ chức tín dụng 2010", issuer="Quốc hội",
-                        doc_type="luat")
+    law = make_document(
+        number="47/2010/QH12", title="Luật Các tổ chức tín dụng 2010", issuer="Quốc hội", doc_type="luat"
+    )
     decree = make_document(relations=[RelationRecord(RelationKind.BASIS, "47/2010/QH12", "Luật TCTD")])
 
     decree_html = client.get(decree.url).content.decode()
@@ -47,8 +48,11 @@ def test_it_renders_with_the_same_number_of_queries_for_3_or_300_articles(client
     relations = [RelationRecord(RelationKind.REFERS, f"{n}/2020/NĐ-CP", "x") for n in range(1, 30)]
     small = make_document(number="1/2021/NĐ-CP", title="Nghị định nhỏ", articles=3)
     large = make_document(number="2/2021/NĐ-CP", title="Nghị định lớn", articles=300, relations=relations)
-    make_document(number="3/2021/NĐ-CP", title="Nghị định dẫn chiếu",
-                  relations=[RelationRecord(RelationKind.REFERS, "2/2021/NĐ-CP", "lớn")])
+    make_document(
+        number="3/2021/NĐ-CP",
+        title="Nghị định dẫn chiếu",
+        relations=[RelationRecord(RelationKind.REFERS, "2/2021/NĐ-CP", "lớn")],
+    )
     _query_count(client, small.url)  # warm caches (site root paths)
 
     assert _query_count(client, large.url) == _query_count(client, small.url)

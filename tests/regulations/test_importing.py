@@ -27,7 +27,10 @@ def test_it_is_idempotent_and_keeps_provision_ids_on_reimport():
 
     again = save_document(
         DocumentRecord(
-            title=page.title, doc_type="nghi-dinh", number="24/2012/nđ-cp", issuer="Chính phủ",
+            title=page.title,
+            doc_type="nghi-dinh",
+            number="24/2012/nđ-cp",
+            issuer="Chính phủ",
             nodes=[article(str(i), f"Điều kiện kinh doanh số {i}") for i in range(1, 3)],
         )
     )
@@ -41,21 +44,21 @@ def test_it_is_idempotent_and_keeps_provision_ids_on_reimport():
 
 
 def test_it_reports_unchanged_when_the_same_record_comes_twice():
-    record = DocumentRecord(title="Luật Du lịch 2017", doc_type="luat", number="09/2017/QH14",
-                            nodes=[article("1", "Phạm vi điều chỉnh")])
+    record = DocumentRecord(
+        title="Luật Du lịch 2017", doc_type="luat", number="09/2017/QH14", nodes=[article("1", "Phạm vi điều chỉnh")]
+    )
     assert save_document(record).outcome == "created"
     assert save_document(record).outcome == "unchanged"
 
 
 def test_it_links_relations_in_both_directions_when_the_target_arrives_later():
-    decree = make_document(
-        relations=[RelationRecord(RelationKind.BASIS, "47/2010/QH12", "Luật Các tổ chức tín dụng")]
-    )
+    decree = make_document(relations=[RelationRecord(RelationKind.BASIS, "47/2010/QH12", "Luật Các tổ chức tín dụng")])
     relation = DocumentRelation.objects.get(source=decree)
     assert relation.target is None
 
-    law = make_document(number="47/2010/QH12", title="Luật Các tổ chức tín dụng 2010", issuer="Quốc hội",
-                        doc_type="luat")
+    law = make_document(
+        number="47/2010/QH12", title="Luật Các tổ chức tín dụng 2010", issuer="Quốc hội", doc_type="luat"
+    )
 
     relation.refresh_from_db()
     assert relation.target == law

@@ -72,9 +72,7 @@ def test_it_reads_the_provincial_letter() -> None:
     assert header.issued_date == datetime.date(2021, 4, 16)
     assert header.issued_year == 2021
     assert header.is_draft is False
-    assert header.title == (
-        "triển khai thực hiện Đề án đổi mới thực hiện cơ chế một cửa, một cửa liên thông"
-    )
+    assert header.title == ("triển khai thực hiện Đề án đổi mới thực hiện cơ chế một cửa, một cửa liên thông")
 
 
 def test_it_reads_the_prime_minister_letter() -> None:
@@ -86,9 +84,7 @@ def test_it_reads_the_prime_minister_letter() -> None:
     assert header.place == "Hà Nội"
     assert header.issued_date == datetime.date(2024, 10, 1)
     assert header.is_draft is False
-    assert header.title == (
-        "thúc đẩy cải cách TTHC, nâng cao hiệu quả giải quyết TTHC phục vụ người dân, doanh nghiệp"
-    )
+    assert header.title == ("thúc đẩy cải cách TTHC, nâng cao hiệu quả giải quyết TTHC phục vụ người dân, doanh nghiệp")
 
 
 def test_it_reads_the_plan_that_has_no_header_block() -> None:
@@ -234,9 +230,7 @@ def test_it_returns_an_empty_header_for_text_without_one() -> None:
 
 
 def test_it_keeps_the_year_of_a_blank_dated_number() -> None:
-    header = parse_header(
-        "CHÍNH PHỦ\nSố:    /2025/NĐ-CP\nHà Nội, ngày   tháng   năm 2025\nDỰ THẢO 2"
-    )
+    header = parse_header("CHÍNH PHỦ\nSố:    /2025/NĐ-CP\nHà Nội, ngày   tháng   năm 2025\nDỰ THẢO 2")
 
     assert header.number is None
     assert header.number_suffix == "NĐ-CP"
@@ -282,9 +276,7 @@ def test_it_names_other_documents_by_their_title_word() -> None:
         ("TTLT-BTC-BTP", "Thông tư liên tịch", "Bộ Tài chính"),
     ],
 )
-def test_it_reads_type_and_issuer_from_the_number_suffix(
-    suffix: str, doc_type: str, issuer: str | None
-) -> None:
+def test_it_reads_type_and_issuer_from_the_number_suffix(suffix: str, doc_type: str, issuer: str | None) -> None:
     assert doc_type_from_suffix(suffix) == (doc_type, issuer)
 
 

@@ -50,8 +50,7 @@ BODY = [
 def font() -> Path:
     if not FONT.is_file():
         pytest.fail(
-            f"{FONT} is missing: install Debian's fonts-dejavu-core "
-            "(scripts/system_deps.sh test) to run the PDF tests"
+            f"{FONT} is missing: install Debian's fonts-dejavu-core (scripts/system_deps.sh test) to run the PDF tests"
         )
     return FONT
 
@@ -150,10 +149,7 @@ def test_it_reads_a_utf8_text_file_with_a_bom(tmp_path: Path) -> None:
 
 def test_it_normalises_the_text() -> None:
     decomposed = "Nghi\u0323 đi\u0323nh"  # "Nghị định" with combining dots below
-    raw = (
-        f"Số: **1804**/UBND\u00a0NC\tA  \r\n\u200b{decomposed}\ufeff \n"
-        "[bookmark: dieu_1]I. QUAN ĐIỂM"
-    )
+    raw = f"Số: **1804**/UBND\u00a0NC\tA  \r\n\u200b{decomposed}\ufeff \n[bookmark: dieu_1]I. QUAN ĐIỂM"
 
     assert normalize_text(raw) == "Số: 1804/UBND NC A\nNghị định\nI. QUAN ĐIỂM"
 

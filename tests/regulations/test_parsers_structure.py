@@ -232,9 +232,7 @@ def test_it_parses_a_decree_into_the_same_articles_clauses_and_points_as_the_cor
         for clause, expected_clause in zip(clauses, expected["clauses"], strict=True):
             assert clause.label == expected_clause["number"]
             assert clause.text == expected_clause["text"]
-            assert [p.label for p in children(clause, "point")] == [
-                p["letter"] for p in expected_clause["points"]
-            ]
+            assert [p.label for p in children(clause, "point")] == [p["letter"] for p in expected_clause["points"]]
     assert document.closing.startswith("Nơi nhận:")
 
 
@@ -497,9 +495,7 @@ def test_it_treats_items_after_kinh_gui_as_preamble_and_other_items_as_nodes() -
         ([("appendix", "1")], "phu-luc-1", "Phụ lục 1"),
     ],
 )
-def test_it_builds_anchors_and_citations(
-    path: list[tuple[str, str]], anchor: str, citation: str | None
-) -> None:
+def test_it_builds_anchors_and_citations(path: list[tuple[str, str]], anchor: str, citation: str | None) -> None:
     assert anchor_for(path) == anchor
     assert anchor.isascii()
     if citation is not None:
@@ -507,9 +503,7 @@ def test_it_builds_anchors_and_citations(
 
 
 def test_it_tells_point_d_from_point_dd() -> None:
-    assert anchor_for([("article", "1"), ("point", "d")]) != anchor_for(
-        [("article", "1"), ("point", "đ")]
-    )
+    assert anchor_for([("article", "1"), ("point", "d")]) != anchor_for([("article", "1"), ("point", "đ")])
 
 
 def test_it_refuses_an_unknown_kind_or_an_empty_path() -> None:

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def documents():
-    finance = make_document(number="16/2012/TT-NHNN", title="Thông tư 16/2012/TT-NHNN", issuer="Bộ Tài chính",
-                            doc_type="thong-tu")
+    finance = make_document(
+        number="16/2012/TT-NHNN", title="Thông tư 16/2012/TT-NHNN", issuer="Bộ Tài chính", doc_type="thong-tu"
+    )
     trade = make_document(number="08/2018/NĐ-CP", title="Nghị định 08/2018/NĐ-CP", issuer="Bộ Công Thương")
     return finance, trade
 

@@ -48,8 +48,11 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true")
 
     def handle(self, *args, files, dry_run, **options):
-        overrides = {k: options[k] for k in ("number", "doc_type", "issuer", "issued_date", "issued_year", "title")
-                     if options.get(k)}
+        overrides = {
+            k: options[k]
+            for k in ("number", "doc_type", "issuer", "issued_date", "issued_year", "title")
+            if options.get(k)
+        }
         if options.get("status"):
             overrides["legal_status"] = options["status"]
         failures = 0
@@ -78,7 +81,8 @@ class Command(BaseCommand):
         if not number:
             if not (options["allow_no_number"] or parsed.header.is_draft or external_id):
                 raise ParseError(
-                    str(path), None,
+                    str(path),
+                    None,
                     "không tìm thấy số hiệu văn bản (dòng «Số: ...»); dùng --number, hoặc --allow-no-number "
                     "cho dự thảo và kế hoạch chưa có số",
                 )
