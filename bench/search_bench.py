@@ -1,0 +1,462 @@
+"""Search benchmark helpers for `make bench` (scripts/bench.sh runs them; see docs/benchmarks.md).
+
+    search_bench.py latency --api URL --queries Q.jsonl --out F.json [--sample N] [--warmup N]
+        GET {api}?q=...&type=article&size=10 for each query, one at a time, after a warm-up;
+        per-query client-side latency and the backend that answered.
+    search_bench.py floor --queries Q.jsonl --out F.json [--warmup N]      (needs Django settings)
+        For each query, the body the portal itself would send (search.query.parse_request,
+        pin_bodies, main_body, built in this process) sent straight to OpenSearch on a kept-alive
+        connection: POST {alias}/_search, or _msearch when the query pins cited articles (as the
+        portal does). Latency as seen by the client and OpenSearch's own `took`.
+    search_bench.py breakdown --api URL --queries Q.jsonl --qrels R.tsv --out F.json [--strip-diacritics]
+        nDCG@10 per query type and source, and the misses, using the functions of
+        ../shared/bench/search_quality.py (imported, not copied).
+    search_bench.py report --results DIR --doc docs/benchmarks.md
+        Tables from the JSON files in DIR: printed, and written into the doc between
+        <!-- bench:begin --> and <!-- bench:end --> (the prose around them is kept).
+Only 127.0.0.1 is contacted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import importlib.util
+import json
+import math
+import os
+import statistics
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+K = 10
+
+
+def load_queries(path: str) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def sample(queries: list[dict], n: int) -> list[dict]:
+    """n queries spread evenly over the file (every k-th), deterministic."""
+    if n <= 0 or n >= len(queries):
+        return queries
+    step = len(queries) / n
+    return [queries[int(i * step)] for i in range(n)]
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p * len(ordered)) - 1)]
+
+
+def summary(latencies_ms: list[float]) -> dict:
+    if not latencies_ms:
+        return {"n": 0}
+    return {
+        "n": len(latencies_ms),
+        "p50_ms": round(statistics.median(latencies_ms), 1),
+        "p95_ms": round(percentile(latencies_ms, 0.95), 1),
+        "mean_ms": round(statistics.fmean(latencies_ms), 1),
+    }
+
+
+def quality_module():
+    path = Path(os.environ.get("SEARCH_QUALITY", ROOT.parent / "shared" / "bench" / "search_quality.py"))
+    spec = importlib.util.spec_from_file_location("search_quality", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# ---- latency of an HTTP search endpoint ------------------------------------------------------
+
+
+def get(api: str, text: str, timeout: float = 30.0) -> tuple[float, dict]:
+    url = api + ("&" if "?" in api else "?") + urllib.parse.urlencode({"q": text, "type": "article", "size": K})
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        body = json.load(response)
+    return (time.perf_counter() - started) * 1000, body
+
+
+def cmd_latency(args) -> None:
+    queries = sample(load_queries(args.queries), args.sample)
+    for q in queries[: args.warmup]:
+        try:
+            get(args.api, q["text"])
+        except OSError:
+            pass
+    per_query, failed, backends = {}, 0, set()
+    for q in queries:
+        try:
+            ms, body = get(args.api, q["text"])
+        except (OSError, ValueError) as error:
+            failed += 1
+            print(f"query {q['id']} failed: {error}", file=sys.stderr)
+            continue
+        per_query[q["id"]] = round(ms, 2)
+        backends.add(body.get("backend"))
+    result = {"api": args.api, "failed": failed, "backend": sorted(b for b in backends if b), "per_query": per_query}
+    result.update(summary(list(per_query.values())))
+    Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1))
+    print(f"{args.api}: {summary(list(per_query.values()))} backend={result['backend']} failed={failed}")
+
+
+# ---- the floor: the portal's own query body, straight to OpenSearch --------------------------
+
+
+def cmd_floor(args) -> None:
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    from search import backends
+    from search.client import alias
+    from search.query import main_body, parse_request, pin_bodies
+
+    parsed = urllib.parse.urlsplit(settings.OPENSEARCH_URL)
+    if parsed.hostname not in ("127.0.0.1", "localhost", "::1"):
+        sys.exit(f"the floor is measured on a local OpenSearch only, not {settings.OPENSEARCH_URL}")
+    index = alias("articles")
+    vocabulary = backends.vocabulary()
+    requests = []
+    for q in load_queries(args.queries):
+        request = parse_request({"q": q["text"], "type": "article", "size": str(K)}, vocabulary)
+        pins = pin_bodies(request)
+        main = main_body(request, extra=len(pins))
+        if pins:
+            lines = []
+            for body in [*pins, main]:
+                lines += [json.dumps({"index": index}), json.dumps(body, ensure_ascii=False)]
+            requests.append((q["id"], "/_msearch", "\n".join(lines) + "\n", "application/x-ndjson"))
+        else:
+            requests.append((q["id"], f"/{index}/_search", json.dumps(main, ensure_ascii=False), "application/json"))
+    connection = http.client.HTTPConnection(parsed.hostname, parsed.port or 9200, timeout=30)
+
+    def send(path: str, body: str, content_type: str) -> tuple[float, dict]:
+        started = time.perf_counter()
+        connection.request("POST", path, body=body.encode(), headers={"Content-Type": content_type})
+        response = connection.getresponse()
+        answer = json.loads(response.read())
+        elapsed = (time.perf_counter() - started) * 1000
+        if response.status != 200:
+            raise RuntimeError(f"{path} answered {response.status}: {json.dumps(answer)[:300]}")
+        return elapsed, answer
+
+    for _, path, body, content_type in requests[: args.warmup]:
+        send(path, body, content_type)
+    per_query, took, pinned = {}, [], 0
+    for qid, path, body, content_type in requests:
+        ms, answer = send(path, body, content_type)
+        per_query[qid] = round(ms, 2)
+        if path == "/_msearch":
+            pinned += 1
+            took.append(sum(r.get("took", 0) for r in answer.get("responses", [])))
+        else:
+            took.append(answer.get("took", 0))
+    connection.close()
+    result = {"index": index, "with_pins": pinned, "per_query": per_query, "took": summary(took)}
+    result.update(summary(list(per_query.values())))
+    Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1))
+    print(f"OpenSearch floor on {index}: {summary(list(per_query.values()))}; took {summary(took)}")
+
+
+# ---- per-type breakdown ----------------------------------------------------------------------
+
+
+def cmd_breakdown(args) -> None:
+    sq = quality_module()
+    queries = sq.load_queries(args.queries)
+    qrels = sq.load_qrels(args.qrels)
+    rows = []
+    for q in queries:
+        rels = qrels.get(str(q["id"]))
+        if not rels:
+            continue
+        text = sq.strip_diacritics(q["text"]) if args.strip_diacritics else q["text"]
+        try:
+            ranked, _, _ = sq.search(args.api, text, K, 30.0)
+        except (OSError, ValueError):
+            ranked = []
+        rows.append(
+            {
+                "id": q["id"],
+                "type": q.get("type"),
+                "source": str(q["id"]).rsplit("-", 1)[0],
+                "ndcg": sq.ndcg(ranked, rels, K),
+                "recall": sq.recall(ranked, rels, K),
+                "top": ranked[:3],
+                "relevant": sorted(rels),
+            }
+        )
+    groups: dict[str, dict[str, list[float]]] = {}
+    for row in rows:
+        for key in (f"type:{row['type']}", f"source:{row['source']}"):
+            groups.setdefault(key, {"ndcg": [], "recall": []})
+            groups[key]["ndcg"].append(row["ndcg"])
+            groups[key]["recall"].append(row["recall"])
+    result = {
+        "groups": {
+            k: {
+                "n": len(v["ndcg"]),
+                "ndcg": round(statistics.fmean(v["ndcg"]), 4),
+                "recall": round(statistics.fmean(v["recall"]), 4),
+            }
+            for k, v in sorted(groups.items())
+        },
+        "per_query": rows,
+    }
+    Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1))
+
+
+# ---- report ----------------------------------------------------------------------------------
+
+
+def _read(folder: Path, name: str) -> dict | None:
+    path = folder / name
+    if not path.exists() or not path.stat().st_size:
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return None
+
+
+def _fmt(value, digits: int = 3) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def _row(*cells: object) -> str:
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+QUALITY_ROWS = [
+    ("portal", "(a) portal API"),
+    ("portal-stripped", "(b) portal API, queries without diacritics"),
+    ("baseline", "(c) baseline: OpenSearch `standard` analyzer, raw text"),
+    ("baseline-stripped", "(d) baseline, queries without diacritics"),
+    ("segmented", "(e) reference: plain BM25 on underthesea-segmented text"),
+]
+
+
+def quality_table(folder: Path) -> list[str]:
+    metrics = ("ndcg@10", "recall@10", "mrr@10")
+    out = [
+        _row(
+            "system",
+            *(f"{part} {m}" for part in ("dev", "natural") for m in ("nDCG@10", "Recall@10", "MRR@10")),
+            "failed calls",
+        ),
+        "|---" * 8 + "|",
+    ]
+    for key, label in QUALITY_ROWS:
+        dev = _read(folder, f"quality-{key}-dev.json")
+        nat = _read(folder, f"quality-{key}-natural.json")
+        if dev is None and nat is None:
+            continue
+        dev, nat = dev or {}, nat or {}
+        failed = (dev.get("failed") or 0) + (nat.get("failed") or 0)
+        out.append(_row(label, *(_fmt(dev.get(m)) for m in metrics), *(_fmt(nat.get(m)) for m in metrics), failed))
+    q = {key: _read(folder, f"quality-{key}-dev.json") for key, _ in QUALITY_ROWS}
+    n = {key: _read(folder, f"quality-{key}-natural.json") for key, _ in QUALITY_ROWS}
+    notes = []
+
+    def delta(label: str, a: str, b: str) -> None:
+        if q[a] and q[b]:
+            line = f"{label}, nDCG@10: dev {q[a]['ndcg@10'] - q[b]['ndcg@10']:+.3f}"
+            if n[a] and n[b]:
+                line += f", natural questions {n[a]['ndcg@10'] - n[b]['ndcg@10']:+.3f}"
+            notes.append(line + ".")
+
+    delta("Portal − standard-analyzer baseline", "portal", "baseline")
+    delta("Portal − BM25 on segmented text", "portal", "segmented")
+    delta("Portal without diacritics − with", "portal-stripped", "portal")
+    if q["portal"] and n["portal"]:
+        notes.append(
+            f"dev: {q['portal']['queries']} judged queries (`dev/queries.jsonl`); natural: "
+            f"{n['portal']['queries']} (`dev/queries.natural.jsonl`); both with `dev/qrels.tsv`."
+        )
+    return out + [""] + notes
+
+
+def breakdown_table(folder: Path) -> list[str]:
+    names = [
+        ("portal", "portal"),
+        ("portal-stripped", "portal, no diacritics"),
+        ("baseline", "standard baseline"),
+        ("segmented", "segmented BM25"),
+    ]
+    data = {k: _read(folder, f"breakdown-{k}.json") for k, _ in names}
+    names = [(k, label) for k, label in names if data[k]]
+    if not data.get("portal"):
+        return []
+    out = [_row("dev queries by", "n", *(f"{label} nDCG@10" for _, label in names)), "|---" * (len(names) + 2) + "|"]
+    for key, group in data["portal"]["groups"].items():
+        cells = []
+        for name, _ in names:
+            other = data[name]["groups"].get(key)
+            cells.append(_fmt(other["ndcg"]) if other else "–")
+        out.append(_row(key.replace(":", " "), group["n"], *cells))
+    return out
+
+
+def speed_table(folder: Path) -> list[str]:
+    api = _read(folder, "latency-api.json")
+    floor = _read(folder, "latency-floor.json")
+    db = _read(folder, "latency-database.json")
+    out = [_row("path", "queries", "p50 ms", "p95 ms", "mean ms"), "|---" * 5 + "|"]
+
+    def timings(data: dict) -> list[str]:
+        return [data.get("n"), _fmt(data.get("p50_ms"), 1), _fmt(data.get("p95_ms"), 1), _fmt(data.get("mean_ms"), 1)]
+
+    if floor:
+        took = _fmt(floor["took"].get("p50_ms"), 1)
+        label = f"OpenSearch direct: the portal's own query body (floor; OpenSearch `took` p50 {took} ms)"
+        out.append(_row(label, *timings(floor)))
+    if api:
+        out.append(_row("portal API, OpenSearch backend (gunicorn, 2 workers)", *timings(api)))
+    if db:
+        out.append(_row("portal API, database backend (OpenSearch unreachable)", *timings(db)))
+    notes = []
+    if api and floor and floor.get("n") and api.get("n"):
+        notes.append(
+            f"API / OpenSearch floor: p50 ×{api['p50_ms'] / floor['p50_ms']:.1f}, "
+            f"p95 ×{api['p95_ms'] / floor['p95_ms']:.1f} (same {api['n']} queries; "
+            f"{floor.get('with_pins', 0)} of them pin a cited article and go as `_msearch`, as the portal sends them; "
+            "the others as `POST {alias}/_search`)."
+        )
+    if api and db and db.get("n"):
+        common = [q for q in db["per_query"] if q in api["per_query"]]
+        if common:
+            a = summary([api["per_query"][q] for q in common])
+            d = summary([db["per_query"][q] for q in common])
+            notes.append(
+                f"Database / API on the same {len(common)} queries (evenly spread over dev; the database backend "
+                f"takes seconds per query, so it gets a sample): p50 {d['p50_ms']:.0f} vs {a['p50_ms']:.0f} ms "
+                f"= ×{d['p50_ms'] / a['p50_ms']:.0f}, p95 {d['p95_ms']:.0f} vs {a['p95_ms']:.0f} ms "
+                f"= ×{d['p95_ms'] / a['p95_ms']:.0f}; backend reported: {', '.join(db.get('backend', []))}."
+            )
+    for name, data in (("API", api), ("database", db)):
+        if data and data.get("failed"):
+            notes.append(f"{name}: {data['failed']} failed calls.")
+    return out + [""] + notes
+
+
+def indexing_table(folder: Path) -> list[str]:
+    reindex, ceiling = _read(folder, "reindex.json"), _read(folder, "ceiling.json")
+    out = [_row("step", "articles", "seconds", "articles/s"), "|---" * 4 + "|"]
+    if reindex:
+        label = (
+            f"`search_reindex --workers {reindex.get('workers', 2)}` as it reports itself (read the database, "
+            "NLP, bulk load, alias swap)"
+        )
+        out.append(_row(label, reindex["articles"], f"{reindex['seconds']:.1f}", f"{reindex['articles_per_s']:.1f}"))
+    if ceiling:
+        label = (
+            f"underthesea `word_tokenize` alone on the same texts, {ceiling['workers']} processes "
+            "(ceiling; models loaded beforehand)"
+        )
+        out.append(_row(label, ceiling["articles"], f"{ceiling['seconds']:.1f}", f"{ceiling['articles_per_s']:.1f}"))
+    notes = []
+    if reindex and ceiling:
+        ratio = reindex["articles_per_s"] / ceiling["articles_per_s"]
+        notes.append(f"`search_reindex` / `word_tokenize`: ×{ratio:.2f}.")
+    return out + [""] + notes
+
+
+def cmd_report(args) -> None:
+    folder = Path(args.results)
+    meta = _read(folder, "meta.json") or {}
+    imports_file = folder / "import_speed.md"
+    imports = imports_file.read_text(encoding="utf-8").strip() if imports_file.exists() else "(not run)"
+    lines = [
+        BEGIN,
+        "",
+        f"Generated by `{meta.get('command', 'make bench')}` on {meta.get('date', '?')} "
+        f"({meta.get('seconds', '?')} s for the whole run).",
+        "",
+        f"Machine: {meta.get('nproc', '?')} cores ({meta.get('cpu', '?')}), {meta.get('memory', '?')} memory; "
+        f"load average before the run {meta.get('load_before', '?')}, after {meta.get('load_after', '?')} "
+        "(the machine is shared: timings are indicative). "
+        f"OpenSearch {meta.get('opensearch', '?')} at 127.0.0.1, database {meta.get('database', '?')}, "
+        f"index prefix `{meta.get('prefix', 'bench')}`; corpus {meta.get('corpus', '?')}.",
+        "",
+        "### Quality (../shared/bench/search_quality.py, k = 10)",
+        "",
+        *quality_table(folder),
+        "",
+    ]
+    breakdown = breakdown_table(folder)
+    if breakdown:
+        lines += ["nDCG@10 on dev by query type and source (search_bench.py breakdown):", "", *breakdown, ""]
+    lines += [
+        "### Speed (one client, queries in turn, after a warm-up)",
+        "",
+        *speed_table(folder),
+        "",
+        "### Indexing",
+        "",
+        *indexing_table(folder),
+        "",
+        "### Import (bench/import_speed.py)",
+        "",
+        imports,
+        "",
+        END,
+    ]
+    block = "\n".join(lines)
+    print(block)
+    doc = Path(args.doc)
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n\n" + BEGIN + "\n" + END + "\n"
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        tail = rest.split(END, 1)[1]
+        text = head + block + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    doc.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("latency")
+    p.add_argument("--api", required=True)
+    p.add_argument("--queries", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--sample", type=int, default=0)
+    p.add_argument("--warmup", type=int, default=20)
+    p.set_defaults(func=cmd_latency)
+    p = sub.add_parser("floor")
+    p.add_argument("--queries", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--warmup", type=int, default=20)
+    p.set_defaults(func=cmd_floor)
+    p = sub.add_parser("breakdown")
+    p.add_argument("--api", required=True)
+    p.add_argument("--queries", required=True)
+    p.add_argument("--qrels", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--strip-diacritics", action="store_true")
+    p.set_defaults(func=cmd_breakdown)
+    p = sub.add_parser("report")
+    p.add_argument("--results", required=True)
+    p.add_argument("--doc", required=True)
+    p.set_defaults(func=cmd_report)
+    args = parser.parse_args()
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()
