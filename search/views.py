@@ -1,0 +1,157 @@
+"""The search page, ``/tim-kiem/``: a plain GET form that HTMX upgrades.
+
+Without JavaScript the form submits and the whole page comes back. With HTMX, a change to any
+filter (or a submit) fetches only the results region (``HX-Request``) and pushes the URL, so the
+address always holds the search. Invalid filter values are ignored and named in a notice, as on
+the document list; the API answers them with 400 instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Agency, Field
+from regulations.models import DocumentType, LegalStatus
+from search import backends
+from search.backends import SearchResult
+from search.query import (
+    MAX_QUERY_CHARS,
+    YEAR_MAX,
+    YEAR_MIN,
+    InvalidSearch,
+    SearchRequest,
+    parse_request,
+)
+
+PAGE_PARAMS = (
+    "q",
+    "type",
+    "agency",
+    "field",
+    "doc_type",
+    "status",
+    "year_from",
+    "year_to",
+    "sort",
+    "size",
+)
+FILTER_LABELS = {
+    "agency": _("Cơ quan ban hành"),
+    "field": _("Lĩnh vực"),
+    "doc_type": _("Loại văn bản"),
+    "status": _("Tình trạng hiệu lực"),
+}
+
+
+def _without(params: QueryDict, keys: set[str]) -> QueryDict:
+    kept = params.copy()
+    for key in keys:
+        kept.pop(key, None)
+    return kept
+
+
+def _querystring(params: QueryDict, **changes: Any) -> str:
+    out = QueryDict(mutable=True)
+    for key in PAGE_PARAMS:
+        values = [v for v in params.getlist(key) if v.strip()]
+        if values:
+            out.setlist(key, values)
+    for key, value in changes.items():
+        if value in (None, ""):
+            out.pop(key, None)
+        else:
+            out[key] = str(value)
+    return str(out.urlencode())
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    vocabulary = backends.vocabulary()
+    params = request.GET
+    errors: dict[str, str] = {}
+    try:
+        search_request = parse_request(params, vocabulary)
+    except InvalidSearch as exc:
+        errors = exc.errors
+        # Ignore what is wrong (page and size fall back to their defaults) and search the rest.
+        try:
+            search_request = parse_request(_without(params, set(errors) | {"page", "size"}), vocabulary)
+        except InvalidSearch:
+            search_request = parse_request({"q": params.get("q", "")})
+    result = backends.search(search_request)
+    pages = max(1, -(-result.count // search_request.size))
+    context = {
+        "search": search_request,
+        "result": result,
+        "errors": errors,
+        "q": search_request.query.text,
+        "max_query_chars": MAX_QUERY_CHARS,
+        "year_min": YEAR_MIN,
+        "year_max": YEAR_MAX,
+        "page_count": pages,
+        "previous_query": _querystring(params, page=search_request.page - 1 if search_request.page > 1 else None)
+        if search_request.page > 1
+        else None,
+        "next_query": _querystring(params, page=search_request.page + 1) if search_request.page < pages else None,
+        "did_you_mean_query": _querystring(params, q=result.did_you_mean, page=None) if result.did_you_mean else None,
+        "filter_groups": filter_groups(search_request, result),
+    }
+    # HTMX asks for the results region only; a history restore needs the whole page.
+    partial = (
+        request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+    context["partial"] = partial
+    template = "search/results.html" if partial else "search/search_page.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def filter_groups(search_request: SearchRequest, result: SearchResult) -> list[dict[str, Any]]:
+    """Options of each filter select: the facet values with their counts (the selected value
+    stays listed even with no results). With no query yet, every known value, without counts."""
+    groups = []
+    for name in ("agency", "field", "doc_type", "status"):
+        selected = set(getattr(search_request.filters, name))
+        facet = result.facets.get(name) or []
+        if search_request.query.is_empty:
+            if name == "agency":
+                known = list(
+                    Agency.objects.filter(issued_documents__live=True)
+                    .distinct()
+                    .order_by("name")
+                    .values_list("slug", "name")
+                )
+            elif name == "field":
+                known = list(
+                    Field.objects.filter(documents__live=True).distinct().order_by("name").values_list("slug", "name")
+                )
+            elif name == "doc_type":
+                known = [(v, str(label)) for v, label in DocumentType.choices]
+            else:
+                known = [(v, str(label)) for v, label in LegalStatus.choices]
+            options = [{"value": v, "label": label, "count": None, "selected": v in selected} for v, label in known]
+        else:
+            options = [
+                {
+                    "value": f.value,
+                    "label": f.label,
+                    "count": f.count,
+                    "selected": f.value in selected,
+                }
+                for f in facet
+            ]
+            listed = {o["value"] for o in options}
+            options += [{"value": v, "label": v, "count": 0, "selected": True} for v in sorted(selected - listed)]
+        groups.append({"name": name, "label": FILTER_LABELS[name], "options": options})
+    return groups
+
+
+def suggest_options(request: HttpRequest) -> HttpResponse:
+    """``<option>`` elements for the search box's datalist (fetched by HTMX as the user types)."""
+    suggestions, _backend = backends.suggest(request.GET.get("q", ""))
+    return render(request, "search/suggest_options.html", {"suggestions": suggestions})
