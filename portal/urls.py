@@ -17,6 +17,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"documents": LegalDocumentSitemap}}, name="sitemap"),
     path("healthz", views.healthz, name="healthz"),
+    path("", include("search.urls")),
     path("", include(regulation_urls)),
 ]
 
