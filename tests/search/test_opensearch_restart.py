@@ -1,0 +1,90 @@
+"""OpenSearch really stops and comes back: search keeps answering from the database, publishing
+loses nothing, and the queue drains once the node is back, without restarting the portal.
+
+The test runs its own node on another port (scripts/opensearch.sh keeps config, data and pid
+files per port), so stopping it disturbs no one else's OpenSearch.
+"""
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+
+from regulations.importing import DocumentRecord, save_document
+from regulations.parsers.types import ParsedNode
+from search import health
+from search.client import alias, get_client
+from search.models import IndexRequest
+from search.search_index import ensure_aliases
+from search.tasks import drain
+
+ROOT = Path(django_settings.BASE_DIR)
+PORT = "9251"
+URL = f"http://127.0.0.1:{PORT}"
+
+
+def _node(command: str) -> None:
+    env = dict(os.environ, OPENSEARCH_PORT=PORT, OPENSEARCH_JAVA_OPTS="-Xms512m -Xmx512m")
+    env.pop("OPENSEARCH_URL", None)
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "opensearch.sh"), command], env=env, capture_output=True, text=True, timeout=180
+    )
+    assert result.returncode == 0, f"opensearch.sh {command} failed:\n{result.stdout}\n{result.stderr}"
+
+
+@pytest.fixture
+def private_node(settings):
+    _node("start")
+    settings.OPENSEARCH_URL = URL  # the client is rebuilt on setting_changed
+    health.reset()
+    yield
+    _node("stop")
+    health.reset()
+
+
+def _law(number: str, title: str, text: str) -> DocumentRecord:
+    article = ParsedNode(kind="article", label="1", heading="Phạm vi điều chỉnh", text=text, line=1)
+    return DocumentRecord(title=title, doc_type="luat", number=number, issuer="Quốc hội", nodes=[article])
+
+
+def _drained() -> int:
+    """Drain the queue now; make what was sent searchable (OpenSearch refreshes every second)."""
+    remaining = drain(reschedule=False, ignore_backoff=True).remaining
+    if health.is_available(max_age=0):
+        get_client().indices.refresh(index=f"{alias('articles')},{alias('documents')}")
+    return remaining
+
+
+def _search(client, q: str) -> dict:
+    response = client.get("/api/v1/search", {"q": q, "type": "article"})
+    assert response.status_code == 200, response.content[:300]
+    return response.json()
+
+
+@pytest.mark.opensearch
+@pytest.mark.django_db
+def test_search_survives_a_stopped_opensearch_and_the_queue_drains_after_restart(client, private_node):
+    ensure_aliases()
+    save_document(_law("09/2017/QH14", "Luật Du lịch 2017", "Luật này quy định về kinh doanh dịch vụ lữ hành."))
+    assert _drained() == 0
+    assert _search(client, "lu hanh")["backend"] == "opensearch"
+
+    _node("stop")
+    health.reset()
+    save_document(_law("03/2016/QH14", "Luật Đầu tư 2016", "Ngành, nghề đầu tư kinh doanh có điều kiện."))
+    assert IndexRequest.objects.count() == 1  # the publish succeeded and its index request waits
+    down = _search(client, "nganh nghe dau tu kinh doanh co dieu kien")
+    assert down["backend"] == "database"
+    assert down["results"][0]["document_number"] == "03/2016/QH14"
+    assert _drained() == 1
+    assert IndexRequest.objects.get().attempts == 1
+
+    _node("start")
+    health.reset()
+    assert _drained() == 0
+    back = _search(client, "nganh nghe dau tu kinh doanh co dieu kien")
+    assert back["backend"] == "opensearch"
+    assert back["results"][0]["document_number"] == "03/2016/QH14"
+    assert _search(client, "lu hanh")["results"][0]["document_number"] == "09/2017/QH14"
