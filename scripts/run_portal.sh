@@ -74,4 +74,4 @@ say "worker (db_worker) in the background"
 worker_pid=$!
 
 say "http://127.0.0.1:$PORT/  (Ctrl-C to stop)"
-"$PY" manage.py runserver "127.0.0.1:$PORT"
+PORTAL_WARMUP=1 "$PY" manage.py runserver "127.0.0.1:$PORT"
