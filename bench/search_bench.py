@@ -359,13 +359,14 @@ def indexing_table(folder: Path) -> list[str]:
     if reindex:
         label = (
             f"`search_reindex --workers {reindex.get('workers', 2)}` as it reports itself (read the database, "
-            "NLP, bulk load, alias swap)"
+            f"NLP, bulk load, alias swap); best of runs at {', '.join(map(str, reindex.get('runs', [])))} articles/s"
         )
         out.append(_row(label, reindex["articles"], f"{reindex['seconds']:.1f}", f"{reindex['articles_per_s']:.1f}"))
     if ceiling:
         label = (
             f"underthesea `word_tokenize` alone on the same texts, {ceiling['workers']} processes "
-            "(ceiling; models loaded beforehand)"
+            "(ceiling; models loaded beforehand); best of runs at "
+            f"{', '.join(map(str, ceiling.get('runs', [])))} articles/s"
         )
         out.append(_row(label, ceiling["articles"], f"{ceiling['seconds']:.1f}", f"{ceiling['articles_per_s']:.1f}"))
     notes = []

