@@ -10,9 +10,11 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 from .axe import blocking, run_axe
+from .test_search_page import indexed_library  # noqa: F401 - the demo library, indexed in OpenSearch
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.opensearch,
     # serialized_rollback restores Wagtail's root page, which the live server's flush removes.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
@@ -30,16 +32,22 @@ def in_viewport(tab, selector: str) -> bool:
     )
 
 
+@pytest.mark.usefixtures("indexed_library")  # first: before Chromium starts
 def test_it_finds_a_decree_from_the_home_page_and_jumps_to_an_article(library, desktop):
     desktop.goto(library.url + "/")
     assert desktop.locator("h1").first.inner_text() == "Tra cứu quy định kinh doanh"
 
     desktop.get_by_label(re.compile("Tìm văn bản, số hiệu")).fill(DECREE)
     desktop.get_by_role("button", name="Tìm", exact=True).click()
-    desktop.wait_for_url(re.compile(r"/van-ban/\?q="))
-    desktop.get_by_role("link", name=f"Nghị định {DECREE}").first.click()
+    desktop.wait_for_url(re.compile(r"/tim-kiem/\?q="))
+    # The search page: the citation jump puts the decree (or its cited article) first.
+    expect(desktop.get_by_label("Từ khóa, số hiệu hoặc trích dẫn")).to_have_value(DECREE)
+    assert desktop.locator(".search-fallback").count() == 0, "answered from the database, not OpenSearch"
+    first = desktop.locator(".result-list .result-item").first
+    expect(first.locator(".meta")).to_contain_text(f"Số hiệu: {DECREE}")
+    first.locator(".result-title a").click()
 
-    desktop.wait_for_url(library.url + DECREE_URL)
+    desktop.wait_for_url(re.compile(re.escape(library.url + DECREE_URL) + "(#dieu-[0-9a-z-]+)?$"))
     assert DECREE in desktop.locator("h1").inner_text()
     toc = desktop.get_by_role("navigation", name=re.compile("Mục lục"))
     toc.get_by_role("link", name=re.compile(r"^Điều 5\b")).click()
@@ -57,6 +65,8 @@ def test_it_finds_a_decree_from_the_home_page_and_jumps_to_an_article(library, d
     assert desktop.locator("#dieu-5-khoan-1-diem-a").inner_text().startswith("a)")
 
 
+# The search page with results, a filter and highlights ("kinh doanh vàng", typed without diacritics).
+SEARCH_URL = "/tim-kiem/?q=kinh+doanh+vang&agency=chinh-phu"
 AXE_PAGES = [
     "/",
     "/van-ban/?type=nghi-dinh&agency=chinh-phu",
@@ -65,9 +75,11 @@ AXE_PAGES = [
     "/van-ban/quoc-hoi/45-2019-qh14/",  # Bộ luật Lao động: chapters, sections, 220 articles
     "/van-ban/quoc-hoi/",
     "/khong-co-trang-nay/",
+    SEARCH_URL,
 ]
 
 
+@pytest.mark.usefixtures("indexed_library")  # first: before Chromium starts
 def test_it_has_no_serious_or_critical_accessibility_violations(library, desktop, phone):
     problems = []
     for tab in (desktop, phone):
@@ -78,8 +90,9 @@ def test_it_has_no_serious_or_critical_accessibility_violations(library, desktop
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.usefixtures("indexed_library")  # first: before Chromium starts
 def test_it_fits_a_phone_screen_without_horizontal_scrolling(library, phone):
-    for path in ("/", "/van-ban/?type=luat", DECREE_URL, "/van-ban/quoc-hoi/45-2019-qh14/"):
+    for path in ("/", "/van-ban/?type=luat", DECREE_URL, "/van-ban/quoc-hoi/45-2019-qh14/", SEARCH_URL):
         phone.goto(library.url + path)
         overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"
@@ -137,7 +150,11 @@ def test_it_switches_the_interface_to_english_and_back(library, desktop):
     expect(desktop.get_by_role("heading", name=re.compile("^Mục lục"))).to_be_visible()
 
 
-CATALOGS = ["portal/locale/en/LC_MESSAGES/django.po", "regulations/locale/en/LC_MESSAGES/django.po"]
+CATALOGS = [
+    "portal/locale/en/LC_MESSAGES/django.po",
+    "regulations/locale/en/LC_MESSAGES/django.po",
+    "search/locale/en/LC_MESSAGES/django.po",
+]
 
 
 def po_entries(path: Path) -> list[tuple[str, list[str], bool]]:
