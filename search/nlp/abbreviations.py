@@ -317,9 +317,7 @@ for _alias, _name in LAW_ALIASES.items():
 _LAWS_BY_NUMBER: Final[dict[str, KnownLaw]] = {}
 for _name, _years in LAW_NUMBERS.items():
     for _year, _number in sorted(_years.items()):
-        _LAWS_BY_NUMBER.setdefault(
-            _number.upper(), KnownLaw(_name, _year, _number, _doc_type_of(_name))
-        )
+        _LAWS_BY_NUMBER.setdefault(_number.upper(), KnownLaw(_name, _year, _number, _doc_type_of(_name)))
 
 
 def law_names() -> list[str]:

@@ -179,9 +179,7 @@ class VietnameseTokenizer:
         return self.make_doc(text, segment=True)
 
     def _raw_tokens(self, text: str) -> list[_RawToken]:
-        protected: list[_RawToken] = [
-            (d.start, d.end, TAG_DOCNUM, d) for d in find_document_numbers(text)
-        ]
+        protected: list[_RawToken] = [(d.start, d.end, TAG_DOCNUM, d) for d in find_document_numbers(text)]
         for s, e in find_number_years(text):
             if not any(s < pe and ps < e for ps, pe, _, _ in protected):
                 protected.append((s, e, TAG_NUMYEAR, None))
@@ -237,9 +235,7 @@ class VietnameseTokenizer:
         doc = Doc(self.vocab, words=words, spaces=spaces)
         if words:
             add = self.vocab.strings.add
-            values: Any = numpy.array(
-                [[add(n), add(t)] for n, t in zip(norms, tags, strict=True)], dtype="uint64"
-            )
+            values: Any = numpy.array([[add(n), add(t)] for n, t in zip(norms, tags, strict=True)], dtype="uint64")
             doc.from_array([NORM, TAG], values)
         doc.user_data["vi_docnums"] = docnums
         if segment:

@@ -51,9 +51,7 @@ _TONE_RE: Final = re.compile("(?<![qQ])(?:" + "|".join(sorted(_TONE_TABLE)) + r"
 
 # "quí", "quĩ", "qui" (old spelling) → "quý", "quỹ", "quy" at the end of a syllable.
 _QUI_TABLE: Final = {
-    _compose(i, tone): _compose(y, tone)
-    for i, y in (("i", "y"), ("I", "Y"))
-    for tone in ("", *_TONES)
+    _compose(i, tone): _compose(y, tone) for i, y in (("i", "y"), ("I", "Y")) for tone in ("", *_TONES)
 }
 _QUI_RE: Final = re.compile("(?<=[qQ][uU])(?:" + "|".join(sorted(_QUI_TABLE)) + r")(?![^\W\d_])")
 
