@@ -154,10 +154,10 @@ SEGMENTED_PORT="$(free_port)"
 pids+=($!)
 SEGMENTED="http://127.0.0.1:$SEGMENTED_PORT/search"
 
-start_portal() {  # port, log, extra env...: gunicorn with 2 workers
+start_portal() {  # port, log, extra env...: gunicorn with 2 workers (no --preload), NLP warmed up
   local port="$1" log="$2"
   shift 2
-  env "$@" "$GUNICORN" --chdir "$ROOT" --workers 2 --bind "127.0.0.1:$port" --timeout 120 \
+  env PORTAL_WARMUP=1 "$@" "$GUNICORN" --chdir "$ROOT" --workers 2 --bind "127.0.0.1:$port" --timeout 120 \
     --graceful-timeout 5 portal.wsgi:application > "$log" 2>&1 &
   pids+=($!)
 }
