@@ -274,3 +274,17 @@ def save_document(record: DocumentRecord, *, publish: bool = True, folder: Page 
         page.save_revision()
     link_relations(page)
     return SaveResult(page, "created" if created else "updated")
+
+
+class _Rehearsal(Exception):
+    """Raised inside the rehearsal's transaction to roll it back."""
+
+
+def rehearse_document(record: DocumentRecord) -> str:
+    """What save_document would do ("created", "updated", "unchanged"), leaving nothing saved."""
+    try:
+        with transaction.atomic():
+            outcome = save_document(record).outcome
+            raise _Rehearsal(outcome)
+    except _Rehearsal as done:
+        return str(done)

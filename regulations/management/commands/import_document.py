@@ -3,16 +3,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from regulations.importing import ImportProblem, save_document
+from regulations.importing import ImportProblem, rehearse_document, save_document
 from regulations.models import LegalStatus
 from regulations.parsers import ParseError, parse_document
 from regulations.sources import record_from_parsed
-
-
-class _DryRun(Exception):
-    pass
 
 
 def _date(value: str) -> date:
@@ -90,13 +85,8 @@ class Command(BaseCommand):
         if not parsed.nodes and not parsed.preamble.strip():
             raise ParseError(str(path), None, "không có nội dung sau phần đầu văn bản")
         record = record_from_parsed(parsed, external_id=external_id, overrides=overrides)
-        if not dry_run:
-            result = save_document(record)
-            self.stdout.write(f"{path}: {result.outcome} — {result.page.title} ({result.page.url_path})")
-            return result.outcome
-        try:
-            with transaction.atomic():
-                outcome = save_document(record).outcome
-                raise _DryRun(outcome)
-        except _DryRun as done:
-            return str(done)
+        if dry_run:
+            return rehearse_document(record)
+        result = save_document(record)
+        self.stdout.write(f"{path}: {result.outcome} — {result.page.title} ({result.page.url_path})")
+        return result.outcome

@@ -2,15 +2,10 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from tqdm import tqdm
 
-from regulations.importing import ImportProblem, save_document
+from regulations.importing import ImportProblem, rehearse_document, save_document
 from regulations.sources import read_corpus_jsonl, record_from_corpus
-
-
-class _DryRun(Exception):
-    pass
 
 
 class Command(BaseCommand):
@@ -57,11 +52,4 @@ class Command(BaseCommand):
             raise CommandError(f"{problems + counts['failed']} lỗi khi nhập (xem các dòng trên).")
 
     def _save(self, record, dry_run: bool) -> str:
-        if not dry_run:
-            return save_document(record).outcome
-        try:
-            with transaction.atomic():
-                outcome = save_document(record).outcome
-                raise _DryRun(outcome)
-        except _DryRun as done:
-            return str(done)
+        return rehearse_document(record) if dry_run else save_document(record).outcome
