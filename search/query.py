@@ -489,6 +489,12 @@ PROFILES: Final[dict[str, dict[str, float]]] = {
 WEIGHTS: Final[dict[str, float]] = {
     "quoted_exact": 3.0,
     "cited_document": 100.0,
+    # Question intents (intent_clauses), constant scores added to a text score of roughly 50-250
+    # for the top hits: enough to lift the defining or scope article over its neighbours, not
+    # over every other law. On dev: 10 moved nothing with diacritics; 50-80 fixed the definition
+    # and scope questions of docs/benchmarks.md with no query worse.
+    "definition": 80.0,
+    "scope": 80.0,
 }
 # Longest query (in syllables) for which the whole query is also tried as a phrase.
 PHRASE_MAX_SYLLABLES: Final = 8
@@ -581,14 +587,130 @@ def pin_bodies(request: SearchRequest) -> list[dict[str, Any]]:
     return bodies
 
 
+# --- Question intents -------------------------------------------------------------------------
+# Patterns on the folded, lower-case query, so a query typed without diacritics is understood too.
+# A definition question ("X là gì?", "X được hiểu như thế nào", "định nghĩa X", "khái niệm X")
+# is answered by the "Giải thích từ ngữ" article that defines X ("X là …"); a scope question
+# ("Luật X áp dụng cho ai?", "phạm vi điều chỉnh của Luật X") by that law's "Phạm vi điều chỉnh"
+# or "Đối tượng áp dụng" article.
+_DEFINITION_AFTER_RE: Final = re.compile(r"\b(?:la gi|duoc hieu (?:la|nhu the nao)|duoc dinh nghia)\b")
+_DEFINITION_BEFORE_RE: Final = re.compile(
+    r"(?<!duoc )\b(?:dinh nghia|khai niem|giai thich)(?: (?:cua|ve|tu|thuat ngu))?\b"
+)
+_DEFINITION_HEADING: Final = "giai thich tu ngu"
+_SCOPE_RE: Final = re.compile(
+    r"\b(?:ap dung (?:cho|doi voi|voi) (?:nhung )?(?:ai|doi tuong nao|chu the nao)"
+    r"|doi tuong ap dung|pham vi dieu chinh|dieu chinh (?:nhung )?(?:gi|van de gi|noi dung gi|linh vuc gi))\b"
+)
+_SCOPE_HEADINGS: Final = ("pham vi dieu chinh", "doi tuong ap dung")
+# "Luật Tiếp cận thông tin", "Bộ luật Lao động": the name runs until a word that cannot be in it.
+_LAW_NAME_RE: Final = re.compile(r"\b((?:bo )?luat(?: [a-z]+){1,6})")
+_LAW_NAME_STOP: Final = frozenset(
+    "ap dieu pham doi quy la co nam so thi duoc khi theo va hay nao gi ai nhung cac mot ve cua".split()
+)
+_TERM_SPLIT_RE: Final = re.compile(r"[^\w\s]+|\b(?:quy dinh|theo|cua|thi|trong|tai|duoc|la)\b")
+DEFINITION_TERM_MAX: Final = 6
+_SENTENCE_END_RE: Final = re.compile(r"[.?!;:]")
+_LEADING_SOURCE_RE: Final = re.compile(r"^\s*theo [^,]*,")
+_RELATION_RE: Final = re.compile(r"\b(?:cua|trong viec|doi voi)\b")
+
+
+def _definition_terms(folded: str, phrases: Sequence[str]) -> list[str]:
+    """The terms a definition question asks about: its quoted phrases, else the words just
+    before "là gì"/"được hiểu…" or just after "định nghĩa (của)"/"khái niệm"."""
+    after, before = _DEFINITION_AFTER_RE.search(folded), _DEFINITION_BEFORE_RE.search(folded)
+    if not (after or before):
+        return []
+    if phrases:
+        return [" ".join(fold_diacritics(p).lower().split()) for p in phrases]
+    terms = []
+    if after:
+        # "Trách nhiệm của Bộ Y tế trong việc phòng, chống ma túy là gì?" asks about something
+        # of X, not what X is: no definition then. A leading "Theo …," clause does not count.
+        sentence = _SENTENCE_END_RE.split(folded[: after.start()])[-1]
+        sentence = _LEADING_SOURCE_RE.sub("", sentence)
+        if not _RELATION_RE.search(sentence):
+            chunk = _TERM_SPLIT_RE.split(sentence)[-1].split()
+            terms.append(" ".join(chunk[-DEFINITION_TERM_MAX:]))
+    if before:
+        chunk = _TERM_SPLIT_RE.split(folded[before.end() :])[0].split()
+        terms.append(" ".join(chunk[:DEFINITION_TERM_MAX]))
+    return [t for t in dict.fromkeys(terms) if len(t.split()) >= 1 and any(len(w) > 1 for w in t.split())]
+
+
+def _law_name(folded: str) -> str | None:
+    m = _LAW_NAME_RE.search(folded)
+    if not m:
+        return None
+    words = m.group(1).split()
+    start = 2 if words[0] == "bo" else 1
+    end = start
+    while end < len(words) and words[end] not in _LAW_NAME_STOP:
+        end += 1
+    return " ".join(words[:end]) if end > start else None
+
+
+def intent_clauses(query: ParsedQuery, kind: str) -> list[dict[str, Any]]:
+    """Boosts for definition and scope questions (article search only)."""
+    if kind != "article" or not query.is_searchable:
+        return []
+    folded = " ".join(query.folded.split())
+    clauses: list[dict[str, Any]] = []
+    for term in _definition_terms(folded, query.phrases):
+        words = term.split()
+        # Longer runs of the term's last words, each followed by "là" as a definition reads.
+        for n in range(min(2, len(words)), len(words) + 1):
+            clauses.append(
+                {
+                    "constant_score": {
+                        "filter": {
+                            "bool": {
+                                "filter": [
+                                    {"match_phrase": {"heading.folded": _DEFINITION_HEADING}},
+                                    {"match_phrase": {"syllables.folded": " ".join(words[-n:]) + " la"}},
+                                ]
+                            }
+                        },
+                        "boost": WEIGHTS["definition"] / len(words),
+                    }
+                }
+            )
+    if _SCOPE_RE.search(folded):
+        law = _law_name(folded)
+        if law:
+            clauses.append(
+                {
+                    "constant_score": {
+                        "filter": {
+                            "bool": {
+                                "filter": [
+                                    {"match_phrase": {"document_title.folded": law}},
+                                    {
+                                        "bool": {
+                                            "should": [
+                                                {"match_phrase": {"heading.folded": h}} for h in _SCOPE_HEADINGS
+                                            ],
+                                            "minimum_should_match": 1,
+                                        }
+                                    },
+                                ]
+                            }
+                        },
+                        "boost": WEIGHTS["scope"],
+                    }
+                }
+            )
+    return clauses
+
+
 def _multi_match(text: str, fields: list[str]) -> dict[str, Any]:
     return {"multi_match": {"query": text, "fields": fields, "type": "most_fields"}}
 
 
 def text_query(query: ParsedQuery, kind: str) -> dict[str, Any]:
     """The relevance query: segmented words, syllable n-grams and plain syllables, each on its
-    exact and folded fields (boosts from the query's profile), plus quoted phrases and
-    citations."""
+    exact and folded fields (boosts from the query's profile), plus quoted phrases, citations
+    and the boosts of definition and scope questions (``intent_clauses``)."""
     fs = fields_for(kind)
     profile = PROFILES["accented" if query.has_diacritics else "folded"]
     should: list[dict[str, Any]] = []
@@ -619,6 +741,7 @@ def text_query(query: ParsedQuery, kind: str) -> dict[str, Any]:
                 }
             }
         )
+    should.extend(intent_clauses(query, kind))
     for target in query.citations:
         if kind == "article" and not target.article:
             cond = _pin_condition(target, kind)

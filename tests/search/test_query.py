@@ -239,6 +239,74 @@ def test_a_quoted_phrase_is_required_with_or_without_diacritics():
     assert fields == {"syllables", "syllables.folded"}
 
 
+def _intent_boosts(q):
+    """(heading phrases, other phrases) of each question-intent boost in the ranked query."""
+    out = []
+    for node in walk(main_body(request(q))):
+        if "constant_score" in node and "bool" in node["constant_score"]["filter"]:
+            phrases = [next(iter(n["match_phrase"].items())) for n in walk(node) if "match_phrase" in n]
+            if not any(name == "heading.folded" for name, _ in phrases):
+                continue  # a cited document's boost
+            out.append(
+                (
+                    sorted(text for name, text in phrases if name == "heading.folded"),
+                    sorted((name, text) for name, text in phrases if name != "heading.folded"),
+                )
+            )
+    return out
+
+
+@pytest.mark.parametrize(
+    "q, term",
+    [
+        ("Việc làm là gì?", "viec lam la"),
+        ("Viec lam la gi", "viec lam la"),  # typed without diacritics
+        ('Định nghĩa của "Người lao động"?', "nguoi lao dong la"),
+        ("Theo Bộ luật Dân sự 2015, vật phụ được hiểu như thế nào?", "vat phu la"),
+        ("khái niệm không gian mạng", "khong gian mang la"),
+    ],
+)
+def test_a_definition_question_boosts_the_article_that_defines_the_term(q, term):
+    boosts = _intent_boosts(q)
+
+    assert boosts
+    assert all(headings == ["giai thich tu ngu"] for headings, _ in boosts)
+    assert ("syllables.folded", term) in [p for _, phrases in boosts for p in phrases]
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "Trách nhiệm của Bộ Y tế trong việc phòng, chống ma túy là gì?",  # something of X, not X
+        "thủ tục đăng ký kinh doanh",
+        "Luật Tiếp cận thông tin",
+    ],
+)
+def test_other_queries_get_no_intent_boost(q):
+    assert _intent_boosts(q) == []
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "Luật Tiếp cận thông tin áp dụng cho ai?",
+        "Phạm vi điều chỉnh của Luật Tiếp cận thông tin",
+        "doi tuong ap dung cua luat tiep can thong tin",
+    ],
+)
+def test_a_scope_question_boosts_the_scope_articles_of_the_named_law(q):
+    (boost,) = [b for b in _intent_boosts(q) if "doi tuong ap dung" in b[0]]
+
+    assert boost == (
+        ["doi tuong ap dung", "pham vi dieu chinh"],
+        [("document_title.folded", "luat tiep can thong tin")],
+    )
+
+
+def test_a_scope_question_without_a_law_name_gets_no_scope_boost():
+    assert all("pham vi dieu chinh" not in headings for headings, _ in _intent_boosts("đối tượng áp dụng là ai"))
+
+
 # ---- filters, facets, sort, pages ---------------------------------------------------------
 
 
