@@ -205,18 +205,7 @@ def _text_fields() -> dict[str, Any]:
                 }
             },
         },
-        "syllables": {
-            "type": "text",
-            "analyzer": "vi_syllables",
-            "search_analyzer": "vi_syllables_search",
-            "fields": {
-                "folded": {
-                    "type": "text",
-                    "analyzer": "vi_syllables_folded",
-                    "search_analyzer": "vi_syllables_folded_search",
-                }
-            },
-        },
+        "syllables": _syllable_text(),
         "citations": KEYWORD,
         "suggest": {
             "type": "completion",
