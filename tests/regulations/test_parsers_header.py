@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,21 +15,7 @@ import pytest
 from regulations.parsers import parse_document, parse_header, parse_text
 from regulations.parsers.header import agency_name, doc_type_from_suffix, modern_tone
 from regulations.parsers.readers import read_text
-
-
-@pytest.fixture(scope="module", autouse=True)
-def search_index_prefix() -> str:
-    """These tests need no Django: this replaces, for this module, the session fixture of the
-    same name in tests/conftest.py, which overrides a Django setting and so needs
-    DJANGO_SETTINGS_MODULE (the parser tests run with ``-p no:django``)."""
-    return "unused"
-
-
-REPO = Path(__file__).resolve().parents[2]
-CORPUS = Path(os.environ.get("CORPUS_DIR") or REPO.parent / "shared" / "corpus")
-if not CORPUS.is_absolute():
-    CORPUS = (REPO / CORPUS).resolve()
-SEEDS = CORPUS / "seeds"
+from tests.corpus import SEEDS
 
 
 def seed(prefix: str) -> Path:

@@ -16,15 +16,6 @@ from fpdf import FPDF
 from regulations.parsers import ParseError, parse_document, read_text
 from regulations.parsers.readers import normalize_text
 
-
-@pytest.fixture(scope="module", autouse=True)
-def search_index_prefix() -> str:
-    """These tests need no Django: this replaces, for this module, the session fixture of the
-    same name in tests/conftest.py, which overrides a Django setting and so needs
-    DJANGO_SETTINGS_MODULE (the parser tests run with ``-p no:django``)."""
-    return "unused"
-
-
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 HEADER_LEFT = ["BỘ TÀI CHÍNH", "-------"]

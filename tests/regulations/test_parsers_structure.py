@@ -9,9 +9,7 @@ Expected counts for the seeds were taken from the files with grep, e.g. for seed
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,21 +26,8 @@ from regulations.parsers import (
     parse_text,
     unique_anchors,
 )
+from tests.corpus import CORPUS, SEEDS
 
-
-@pytest.fixture(scope="module", autouse=True)
-def search_index_prefix() -> str:
-    """These tests need no Django: this replaces, for this module, the session fixture of the
-    same name in tests/conftest.py, which overrides a Django setting and so needs
-    DJANGO_SETTINGS_MODULE (the parser tests run with ``-p no:django``)."""
-    return "unused"
-
-
-REPO = Path(__file__).resolve().parents[2]
-CORPUS = Path(os.environ.get("CORPUS_DIR") or REPO.parent / "shared" / "corpus")
-if not CORPUS.is_absolute():
-    CORPUS = (REPO / CORPUS).resolve()
-SEEDS = CORPUS / "seeds"
 LAW_JSON = CORPUS / "regulations" / "full-text" / "24-2012-nd-cp.json"
 
 

@@ -13,6 +13,7 @@ from search.client import alias, get_client
 from tests.search.test_api import (  # noqa: F401 - fixtures and the test URLconf
     CIRCULAR,
     GOLD,
+    HIT_FIELDS,
     LABOUR,
     TOURISM,
     library,
@@ -92,17 +93,7 @@ def test_the_api_answers_from_the_database_when_opensearch_is_down(client, docum
     assert body["backend"] == "database"
     assert body["results"][0]["external_id"] == "45-2019-qh14_art113"
     hit = body["results"][0]
-    assert set(hit) == {
-        "type",
-        "id",
-        "external_id",
-        "document_number",
-        "article_number",
-        "title",
-        "url",
-        "score",
-        "highlight",
-    }
+    assert set(hit) == HIT_FIELDS
     assert "<mark>" in hit["highlight"]
     assert hit["url"].endswith("#dieu-113")
 

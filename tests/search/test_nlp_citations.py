@@ -1,8 +1,6 @@
 """search.nlp.citations and the name table: document numbers and citations (no Django)."""
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
@@ -14,9 +12,7 @@ from search.nlp.citations import (
     find_document_numbers,
 )
 from search.nlp.entities import ARTICLE_REF, LEGAL_REF, Entity
-
-CORPUS = Path(os.environ.get("CORPUS_DIR") or Path(__file__).resolve().parents[3] / "shared/corpus")
-SEEDS = CORPUS / "seeds"
+from tests.corpus import CORPUS, SEEDS
 
 # Built by hand from `grep -o "[0-9][0-9./]* */ *[A-ZĐ][A-ZĐa-z0-9-]*"` over each seed, with the
 # two numbers grep cuts ("**1804**/UBND-NCKSTT" in bold, "10362/VPCP- KSTT" with a stray space).
@@ -99,8 +95,7 @@ SEED_NUMBERS = {
 
 def _seed(name: str) -> str:
     path = SEEDS / name
-    if not path.exists():
-        pytest.skip(f"seed corpus not found at {SEEDS} (set CORPUS_DIR)")
+    assert path.exists(), f"seed corpus not found at {SEEDS} (set CORPUS_DIR)"
     return path.read_text(encoding="utf-8")
 
 
@@ -130,9 +125,7 @@ def test_it_finds_the_numbers_the_brief_names_in_the_seeds() -> None:
 
 
 def test_it_reads_the_point_clause_and_section_lists_of_seed_001() -> None:
-    refs = [
-        e for e in extract_citations(_seed("001_6f34ac1246c3fa43.txt")) if e.label == ARTICLE_REF
-    ]
+    refs = [e for e in extract_citations(_seed("001_6f34ac1246c3fa43.txt")) if e.label == ARTICLE_REF]
     by_point = {e.point: e for e in refs if e.point}
     first = by_point["a,b,c,d,đ,e,h,i,k,l,m,o"]
     assert first.text == "điểm a, b, c, d, đ, e, h, i, k, l, m, o khoản 1, Mục V"
@@ -142,17 +135,13 @@ def test_it_reads_the_point_clause_and_section_lists_of_seed_001() -> None:
 
 
 def test_it_links_an_article_of_a_seed_to_the_decree_after_it() -> None:
-    refs = [
-        e for e in extract_citations(_seed("001_6f34ac1246c3fa43.txt")) if e.label == ARTICLE_REF
-    ]
+    refs = [e for e in extract_citations(_seed("001_6f34ac1246c3fa43.txt")) if e.label == ARTICLE_REF]
     article_25 = next(e for e in refs if e.article == "25")
     assert article_25.number == "45/2020/NĐ-CP"
 
 
 def test_it_links_clause_and_article_refs_of_seed_000() -> None:
-    refs = [
-        e for e in extract_citations(_seed("000_30dcf1b77f192af4.txt")) if e.label == ARTICLE_REF
-    ]
+    refs = [e for e in extract_citations(_seed("000_30dcf1b77f192af4.txt")) if e.label == ARTICLE_REF]
     found = {(e.point, e.clause, e.article, e.part, e.number) for e in refs}
     assert (None, "4", "12", None, "42/2022/NĐ-CP") in found
     assert (None, "3", "4", None, "766/QĐ-TTg") in found
@@ -262,8 +251,7 @@ def test_it_does_not_invent_a_number_for_an_unknown_year() -> None:
 
 def test_it_knows_every_law_of_the_search_benchmark() -> None:
     path = CORPUS / "search-benchmark" / "corpus.jsonl"
-    if not path.exists():
-        pytest.skip(f"benchmark corpus not found at {path}")
+    assert path.exists(), f"benchmark corpus not found at {path}; set CORPUS_DIR"
     pairs = set()
     with path.open(encoding="utf-8") as f:
         for line in f:

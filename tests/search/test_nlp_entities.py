@@ -45,9 +45,7 @@ def _labelled(text: str, label: str) -> list[Entity]:
         ("Nghị quyết số 43/2022/QH15", "43/2022/QH15", "Nghị quyết", 2022),
     ],
 )
-def test_it_tags_every_document_number_shape(
-    text: str, number: str, doc_type: str, year: int | None
-) -> None:
+def test_it_tags_every_document_number_shape(text: str, number: str, doc_type: str, year: int | None) -> None:
     ref = _only(text, LEGAL_REF)
     assert (ref.number, ref.doc_type, ref.year) == (number, doc_type, year)
 
@@ -118,9 +116,7 @@ def test_it_does_not_take_the_verb_decide_for_a_decision() -> None:
         ("diem a khoan 2 dieu 5", "a", "2", "5"),
     ],
 )
-def test_it_tags_article_references(
-    text: str, point: str | None, clause: str | None, article: str
-) -> None:
+def test_it_tags_article_references(text: str, point: str | None, clause: str | None, article: str) -> None:
     ref = _only(text, ARTICLE_REF)
     assert ref.text == text
     assert (ref.point, ref.clause, ref.article) == (point, clause, article)
@@ -225,9 +221,7 @@ def test_it_does_not_take_other_words_for_the_currency() -> None:
         ("15 ngay lam viec", 15, True, None),
     ],
 )
-def test_it_tags_and_parses_durations(
-    text: str, days: int | None, working: bool, months: int | None
-) -> None:
+def test_it_tags_and_parses_durations(text: str, days: int | None, working: bool, months: int | None) -> None:
     duration = _only(f"trong thời hạn {text} kể từ khi nhận hồ sơ", DURATION)
     assert duration.text == text
     assert (duration.days, duration.working_days, duration.months) == (days, working, months)

@@ -54,10 +54,7 @@ def test_it_normalises_before_segmenting() -> None:
 
 def test_it_analyses_text_into_words_folded_words_and_entities() -> None:
     analysis = analyze("Thủ tục hành chính theo điểm a khoản 2 Điều 5 Nghị định 45/2020/NĐ-CP.")
-    assert (
-        analysis.normalized
-        == "Thủ tục hành chính theo điểm a khoản 2 Điều 5 Nghị định 45/2020/NĐ-CP."
-    )
+    assert analysis.normalized == "Thủ tục hành chính theo điểm a khoản 2 Điều 5 Nghị định 45/2020/NĐ-CP."
     assert analysis.words[:2] == ["thủ_tục", "hành_chính"]
     assert analysis.words_folded[:2] == ["thu_tuc", "hanh_chinh"]
     assert "45/2020/nd-cp" in analysis.words_folded
