@@ -10,7 +10,11 @@ HOME_TITLE = "Cổng tham vấn và tra cứu quy định kinh doanh"
 
 @transaction.atomic
 def ensure_home_page() -> HomePage:
-    """Return the home page, replacing Wagtail's placeholder welcome page on first run."""
+    """Return the home page, replacing Wagtail's placeholder welcome page on first run.
+
+    Content already created under the placeholder (the library, when an import ran before the
+    home page existed) moves under the new home page, so its URLs stay the same.
+    """
     home = HomePage.objects.first()
     if home:
         return home
@@ -27,8 +31,12 @@ def ensure_home_page() -> HomePage:
         placeholder = site.root_page.specific
         site.root_page = home
         site.save()
-        if not isinstance(placeholder, HomePage) and placeholder.depth == 2 and not placeholder.get_children().exists():
-            placeholder.delete()
+        if not isinstance(placeholder, HomePage) and placeholder.depth == 2:
+            for child in placeholder.get_children():
+                child.move(home, pos="last-child")
+            placeholder.refresh_from_db()
+            if not placeholder.get_children().exists():
+                placeholder.delete()
     else:
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=HOME_TITLE)
     return home

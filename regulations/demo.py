@@ -10,11 +10,11 @@ from pathlib import Path
 
 from django.db import transaction
 
-from portal.agencies import resolve_agency
-from portal.models import Field
+from regulations.agencies import resolve_agency
 from regulations.importing import DocumentRecord, ImportProblem, save_document
 from regulations.models import (
     BusinessRegulation,
+    Field,
     LegalDocumentPage,
     LegalStatus,
     Provision,

@@ -15,10 +15,9 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from portal.agencies import resolve_agency
-from portal.models import Agency, Field
+from regulations.agencies import resolve_agency
 from regulations.library import ensure_folder
-from regulations.models import DocumentRelation, LegalDocumentPage, LegalStatus, Provision
+from regulations.models import Agency, DocumentRelation, Field, LegalDocumentPage, LegalStatus, Provision
 from regulations.numbers import number_key, number_slug
 from regulations.parsers.anchors import anchor_for, citation_label
 from regulations.parsers.types import ParsedNode

@@ -9,8 +9,37 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from regulations.admin_views import upload_document
 from regulations.forms import BusinessRegulationForm
-from regulations.models import BusinessRegulation
+from regulations.models import Agency, BusinessRegulation, Field
 from regulations.uploads import folders_for
+
+
+class AgencyViewSet(SnippetViewSet):
+    model = Agency
+    icon = "group"
+    menu_label = "Cơ quan"
+    list_display = ["name", "short_name", "code", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name", "code"]
+
+
+class FieldViewSet(SnippetViewSet):
+    model = Field
+    icon = "tag"
+    menu_label = "Lĩnh vực"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class ReferencesGroup(SnippetViewSetGroup):
+    """The shared references (agencies, fields) every app points at."""
+
+    items = (AgencyViewSet, FieldViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = "Danh mục"
+    menu_name = "references"
+
+
+register_snippet(ReferencesGroup)
 
 
 class BusinessRegulationViewSet(SnippetViewSet):

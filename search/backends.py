@@ -15,8 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from portal.models import Agency, Field
-from regulations.models import DocumentType, LegalStatus
+from regulations.models import Agency, DocumentType, Field, LegalStatus
 from search import health
 from search.client import SearchUnavailable, alias, get_client, unavailable
 from search.nlp.normalize import fold_diacritics

@@ -15,8 +15,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Agency, Field
-from regulations.models import DocumentType, LegalStatus
+from regulations.models import Agency, DocumentType, Field, LegalStatus
 from search import backends
 from search.backends import SearchResult
 from search.query import (

@@ -1,19 +1,18 @@
+from .agencies import Agency, AgencyKind, Field
 from .business import BusinessRegulation, RegulationCategory, RegulationStatus
-from .documents import (
-    AgencyFolderPage,
-    DocumentType,
-    LegalDocumentIndexPage,
-    LegalDocumentPage,
-    LegalStatus,
-)
+from .documents import DocumentType, LegalDocumentPage, LegalStatus
+from .library import AgencyFolderPage, LegalDocumentIndexPage
 from .relations import DocumentRelation, RelationKind
 from .structure import Provision, ProvisionKind
 
 __all__ = [
+    "Agency",
+    "AgencyKind",
     "AgencyFolderPage",
     "BusinessRegulation",
     "DocumentRelation",
     "DocumentType",
+    "Field",
     "LegalDocumentIndexPage",
     "LegalDocumentPage",
     "LegalStatus",

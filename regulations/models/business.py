@@ -38,13 +38,13 @@ class BusinessRegulation(index.Indexed, models.Model):
     )
     category = models.CharField(_("nhóm"), max_length=40, choices=RegulationCategory.choices)
     agency = models.ForeignKey(
-        "portal.Agency",
+        "regulations.Agency",
         on_delete=models.PROTECT,
         related_name="business_regulations",
         verbose_name=_("cơ quan chịu trách nhiệm"),
     )
     sector = models.ForeignKey(
-        "portal.Field",
+        "regulations.Field",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

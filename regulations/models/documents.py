@@ -1,4 +1,4 @@
-"""Legal documents as Wagtail pages: the library index, one folder per agency, the document."""
+"""The legal document (văn bản) as a Wagtail page, with its type and legal status."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -9,6 +9,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from regulations.numbers import number_key
+
+from .reading import document_page_context
 
 
 class DocumentType(models.TextChoices):
@@ -49,51 +51,6 @@ class LegalStatus(models.TextChoices):
     UNVERIFIED = "chua-xac-minh", _("Chưa xác minh")
 
 
-class LegalDocumentIndexPage(Page):
-    """The library: every legal document, with filters. Children are one folder per agency."""
-
-    intro = models.TextField(_("giới thiệu"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["portal.HomePage"]
-    subpage_types = ["regulations.AgencyFolderPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("thư viện văn bản")
-
-    def get_context(self, request, *args, **kwargs):
-        from regulations.queries import document_list_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(document_list_context(request.GET))
-        return context
-
-
-class AgencyFolderPage(Page):
-    """The documents one agency manages. Its editors get page permissions on this subtree only."""
-
-    agency = models.OneToOneField(
-        "portal.Agency", on_delete=models.PROTECT, related_name="folder", verbose_name=_("cơ quan")
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("agency")]
-    parent_page_types = ["regulations.LegalDocumentIndexPage"]
-    subpage_types = ["regulations.LegalDocumentPage"]
-
-    class Meta:
-        verbose_name = _("văn bản của cơ quan")
-
-    def get_context(self, request, *args, **kwargs):
-        from regulations.queries import document_list_context
-
-        context = super().get_context(request, *args, **kwargs)
-        params = request.GET.copy()
-        params["agency"] = self.agency.slug
-        context.update(document_list_context(params))
-        return context
-
-
 class LegalDocumentPage(Page):
     """A legal document (văn bản). Its structure is stored as Provision rows."""
 
@@ -107,7 +64,7 @@ class LegalDocumentPage(Page):
     doc_type = models.CharField(_("loại văn bản"), max_length=32, choices=DocumentType.choices)
     summary = models.TextField(_("trích yếu"), blank=True)
     issuing_agency = models.ForeignKey(
-        "portal.Agency",
+        "regulations.Agency",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -123,7 +80,9 @@ class LegalDocumentPage(Page):
         _("tình trạng hiệu lực"), max_length=32, choices=LegalStatus.choices, default=LegalStatus.UNVERIFIED
     )
     status_note = models.TextField(_("ghi chú hiệu lực"), blank=True)
-    fields = ParentalManyToManyField("portal.Field", blank=True, related_name="documents", verbose_name=_("lĩnh vực"))
+    fields = ParentalManyToManyField(
+        "regulations.Field", blank=True, related_name="documents", verbose_name=_("lĩnh vực")
+    )
     source_url = models.URLField(_("nguồn"), max_length=500, blank=True)
     gazette_issue = models.CharField(_("số Công báo"), max_length=64, blank=True)
     metadata_source = models.CharField(_("nguồn thuộc tính"), max_length=255, blank=True)
@@ -179,8 +138,6 @@ class LegalDocumentPage(Page):
         return str(DocumentType(self.doc_type).label) if self.doc_type else ""
 
     def get_context(self, request, *args, **kwargs):
-        from regulations.queries import document_page_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(document_page_context(self))
         return context

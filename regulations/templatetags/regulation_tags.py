@@ -5,7 +5,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from regulations.models import ProvisionKind
-from regulations.queries import ProvisionNode
+from regulations.models.reading import ProvisionNode
 
 register = template.Library()
 

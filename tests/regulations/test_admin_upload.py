@@ -3,8 +3,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from portal.roles import editor_group_name
 from regulations.models import AgencyFolderPage, LegalDocumentPage
+from regulations.roles import editor_group_name
 from tests.regulations.builders import make_document
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group, User
 
-from portal.roles import approver_group_name, editor_group_name
 from regulations.models import AgencyFolderPage
+from regulations.roles import approver_group_name, editor_group_name
 from tests.regulations.builders import make_document
 
 pytestmark = pytest.mark.django_db

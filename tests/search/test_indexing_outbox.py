@@ -9,7 +9,7 @@ from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from portal.agencies import resolve_agency
+from regulations.agencies import resolve_agency
 from regulations.importing import DocumentRecord, save_document
 from regulations.library import ensure_folder
 from regulations.parsers.types import ParsedNode

@@ -28,8 +28,7 @@ class Command(BaseCommand):
         corpus = (corpus or default_corpus()).resolve()
         if not (corpus / "seeds" / "index.json").exists():
             raise CommandError(f"Không tìm thấy kho dữ liệu mẫu tại {corpus} (đặt CORPUS_DIR hoặc --corpus).")
-        ensure_home_page()
-        ensure_library()
+        ensure_library(ensure_home_page())
         bar = tqdm(total=87, desc="Dữ liệu mẫu", unit="văn bản", disable=no_progress)
         report = load_demo(corpus, progress=lambda _source: bar.update(1))
         bar.close()

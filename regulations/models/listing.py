@@ -1,84 +1,18 @@
-"""Read-side helpers for the public pages: a fixed number of queries whatever the document size."""
+"""The document list (/van-ban/, one agency's folder) and the home page's sections: validated
+filters, pagination, facets."""
 
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import QueryDict
 
-from portal.models import Agency, Field
-from regulations.models import (
-    BusinessRegulation,
-    DocumentRelation,
-    DocumentType,
-    LegalDocumentPage,
-    LegalStatus,
-    Provision,
-    ProvisionKind,
-)
+from .agencies import Agency, Field
+from .documents import DocumentType, LegalDocumentPage, LegalStatus
 
 PAGE_SIZE = 20
-
-
-@dataclass
-class ProvisionNode:
-    """A provision with its children, built in memory from one ordered query."""
-
-    provision: Provision
-    children: list["ProvisionNode"] = dc_field(default_factory=list)
-
-
-def build_tree(provisions: list[Provision]) -> list[ProvisionNode]:
-    nodes = {p.pk: ProvisionNode(p) for p in provisions}
-    roots: list[ProvisionNode] = []
-    for provision in provisions:
-        node = nodes[provision.pk]
-        parent = nodes.get(provision.parent_id) if provision.parent_id else None
-        (parent.children if parent else roots).append(node)
-    return roots
-
-
-TOC_KINDS = {
-    ProvisionKind.CHAPTER,
-    ProvisionKind.SECTION,
-    ProvisionKind.PART,
-    ProvisionKind.ARTICLE,
-    ProvisionKind.APPENDIX,
-    ProvisionKind.ATTACHMENT,
-}
-
-
-def document_page_context(page: LegalDocumentPage) -> dict[str, Any]:
-    provisions = list(
-        Provision.objects.filter(document=page)
-        .only("id", "parent_id", "kind", "label", "heading", "text", "anchor", "depth", "position", "citation")
-        .order_by("position")
-    )
-    relations_out = list(
-        DocumentRelation.objects.filter(source=page).select_related("target").order_by("kind", "target_number")
-    )
-    relations_in = list(
-        DocumentRelation.objects.filter(target=page, source__live=True)
-        .select_related("source")
-        .order_by("kind", "source__number")
-    )
-    regulations = list(
-        BusinessRegulation.objects.filter(document=page)
-        .select_related("agency", "sector")
-        .prefetch_related(Prefetch("provisions", queryset=Provision.objects.only("id", "anchor", "citation")))
-    )
-    return {
-        "tree": build_tree(provisions),
-        "toc": [p for p in provisions if p.kind in TOC_KINDS],
-        "article_count": sum(1 for p in provisions if p.kind == ProvisionKind.ARTICLE),
-        "relations_out": relations_out,
-        "relations_in": relations_in,
-        "business_regulations": regulations,
-        "document_fields": list(page.fields.all()),
-        "issuing_agency": page.issuing_agency,
-    }
 
 
 @dataclass

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage
 
-from portal.models import Agency
+from regulations.models import Agency
 
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from portal.models import Agency, AgencyKind
+from regulations.models import Agency, AgencyKind
 
 
 @dataclass(frozen=True)
