@@ -105,7 +105,7 @@ class ParameterSet(models.Model):
         decimal_places=3,
         default=Decimal(1),
         validators=_range(model_bounds.OVERHEAD_MULTIPLIER),
-        help_text=_("1 cho phương pháp Việt Nam; SCM thường dùng 1,25 (thêm 25% chi phí chung)."),
+        help_text=_("1 cho phương pháp Việt Nam; SCM thường dùng 1,25 (cộng thêm 25 phần trăm chi phí chung)."),
     )
     source_citation = models.TextField(
         _("nguồn số liệu"), help_text=_("Cơ quan, ấn phẩm và ngày công bố, ví dụ Tổng cục Thống kê, 06/01/2025.")
