@@ -154,6 +154,7 @@ CATALOGS = [
     "portal/locale/en/LC_MESSAGES/django.po",
     "regulations/locale/en/LC_MESSAGES/django.po",
     "search/locale/en/LC_MESSAGES/django.po",
+    "compliance_cost/locale/en/LC_MESSAGES/django.po",
 ]
 
 
