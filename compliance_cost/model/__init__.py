@@ -4,7 +4,7 @@
 * :mod:`.inputs` — methods, steps, costs, schedules, the parameter set used;
 * :mod:`.formulas` — the hourly rate, schedules, and one calculation;
 * :mod:`.comparison` — before/after savings and cost-weighted totals;
-* :mod:`.parsing` — validation of JSON-like input, errors by field path;
+* :mod:`.parsing` — validation of JSON-like input, errors by field path (:mod:`.errors`);
 * :mod:`.bounds` — the sane bounds of every input.
 
 The formulas are documented in docs/compliance-cost.md.
@@ -20,10 +20,11 @@ from compliance_cost.model.comparison import (
     compare,
     compare_results,
 )
+from compliance_cost.model.errors import InvalidInput
 from compliance_cost.model.estimates import Estimate, Evidence, EvidenceKind, Scenario
 from compliance_cost.model.formulas import calculate, derive_hourly_value, evaluate, hourly_rate, schedule_years
 from compliance_cost.model.inputs import Calculation, CostItem, Method, OneOff, ParameterSetRef, Recurring, Step
-from compliance_cost.model.parsing import InvalidInput, parse_calculation, parse_comparison
+from compliance_cost.model.parsing import parse_calculation, parse_comparison
 from compliance_cost.model.results import Breakdown, CostResult, Figures, OccurrenceParts
 
 __all__ = [

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from compliance_cost.model import bounds
 from compliance_cost.model.bounds import Bound
+from compliance_cost.model.errors import InvalidInput, describe, format_number, join
 from compliance_cost.model.estimates import ZERO, Estimate, Evidence, EvidenceKind
 from compliance_cost.model.inputs import Calculation, CostItem, Method, OneOff, ParameterSetRef, Recurring, Step
 
@@ -53,44 +54,18 @@ METHODS = [m.value for m in Method]
 EVIDENCE_KINDS = [k.value for k in EvidenceKind]
 
 
-class InvalidInput(ValueError):
-    """Bad input. ``errors`` maps each field path to a Vietnamese/English message; ``allowed``
-    lists the accepted values of enumerated fields."""
-
-    def __init__(self, errors: dict[str, str], allowed: dict[str, list[str]] | None = None):
-        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
-        self.errors = errors
-        self.allowed = allowed or {}
+def is_whole_literal(raw: object) -> bool:
+    """An int, or a Decimal written without a fraction (``3``, not ``3.0``): JSON's integers."""
+    if isinstance(raw, int):
+        return True
+    if isinstance(raw, Decimal):
+        exponent = raw.as_tuple().exponent
+        return isinstance(exponent, int) and exponent >= 0
+    return False
 
 
 def is_number(raw: object) -> bool:
     return isinstance(raw, int | float | Decimal) and not isinstance(raw, bool)
-
-
-def join(path: str, key: str | int) -> str:
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    return f"{path}.{key}" if path else key
-
-
-def format_number(value: Decimal, lang: str) -> str:
-    """8760 → "8.760" (vi) / "8,760" (en); decimals keep their digits (1.25 → "1,25" / "1.25")."""
-    text = f"{value.normalize():,f}"
-    if lang == "vi":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
-
-
-def describe(bound: Bound) -> tuple[str, str]:
-    lo_vi, lo_en = format_number(bound.minimum, "vi"), format_number(bound.minimum, "en")
-    hi_vi, hi_en = format_number(bound.maximum, "vi"), format_number(bound.maximum, "en")
-    kind_vi, kind_en = ("số nguyên", "an integer") if bound.integer else ("số", "a number")
-    if bound.exclusive_minimum:
-        return (
-            f"phải là {kind_vi} lớn hơn {lo_vi} và không quá {hi_vi}",
-            f"must be {kind_en} greater than {lo_en} and at most {hi_en}",
-        )
-    return f"phải là {kind_vi} từ {lo_vi} đến {hi_vi}", f"must be {kind_en} from {lo_en} to {hi_en}"
 
 
 class Reader:
@@ -168,6 +143,10 @@ class Reader:
         value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
         if not value.is_finite():
             self.error(path, "Phải là một số hữu hạn", "must be a finite number")
+            return None
+        if bound.integer and not is_whole_literal(raw):
+            vi, en = describe(bound)
+            self.error(path, f"Phải là số nguyên, không có phần thập phân ({vi})", f"must be a whole number ({en})")
             return None
         if not bound.admits(value):
             vi, en = describe(bound)

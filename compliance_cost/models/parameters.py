@@ -21,7 +21,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 
 from compliance_cost.model import Method, ParameterSetRef, derive_hourly_value
 from compliance_cost.model import bounds as model_bounds
-from compliance_cost.model.parsing import format_number
+from compliance_cost.model.errors import format_number
 from compliance_cost.panels import DerivationPanel
 
 

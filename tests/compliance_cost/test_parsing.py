@@ -91,6 +91,8 @@ def test_it_keeps_decimals_exact_and_reads_ranges_with_evidence():
         (with_recurring(service_cost=-5), "recurring.service_cost"),
         (body(subjects=-1), "subjects"),
         (body(subjects=12.5), "subjects"),
+        (body(subjects=Decimal("300.0")), "subjects"),
+        (body(horizon_years=1.0), "horizon_years"),
         (body(hourly_value=0), "hourly_value"),
         (body(overhead_multiplier="0.5"), "overhead_multiplier"),
         (body(overhead_multiplier=0.5), "overhead_multiplier"),
