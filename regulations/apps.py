@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class RegulationsConfig(AppConfig):
     name = "regulations"
     verbose_name = "Văn bản quy phạm pháp luật"
+
+    def ready(self) -> None:
+        from regulations import signals
+
+        signals.connect(self)

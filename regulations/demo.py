@@ -1,5 +1,6 @@
-"""The demo library: the five seed documents, 22 full-text laws and decrees and 60 gazette
-records from the shared corpus, with fields, known legal statuses and business regulations."""
+"""The demo library: the five seed documents, 22 full-text laws and decrees, 60 gazette
+records and one law in two versions (regulations.demo_versions) from the shared corpus, with
+fields, known legal statuses and business regulations."""
 
 import json
 import re
@@ -11,6 +12,7 @@ from pathlib import Path
 from django.db import transaction
 
 from regulations.agencies import resolve_agency
+from regulations.demo_versions import DemoSourceError, amended_law_records
 from regulations.importing import DocumentRecord, ImportProblem, save_document
 from regulations.models import (
     BusinessRegulation,
@@ -24,7 +26,8 @@ from regulations.models import (
 from regulations.parsers import ParseError, parse_document
 from regulations.sources import record_from_fulltext, record_from_gazette, record_from_parsed
 
-# Statuses we know from the law itself (the corpus leaves them unverified).
+# Statuses we know from the law itself (the corpus leaves them unverified), with the date the
+# law ceased to be in force where there is one (the status shown is computed from it).
 KNOWN_STATUS: dict[str, tuple[str, str, date | None]] = {
     "45/2013/QH13": (
         LegalStatus.EXPIRED,
@@ -105,7 +108,9 @@ REGULATION_HEADINGS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 @dataclass
 class DemoReport:
-    counts: dict[str, int] = field(default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0})
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"created": 0, "updated": 0, "new-version": 0, "unchanged": 0}
+    )
     errors: list[str] = field(default_factory=list)
     regulations: int = 0
 
@@ -122,11 +127,7 @@ def _with_known_facts(record: DocumentRecord) -> DocumentRecord:
     record.fields = fields_for(f"{record.title} {record.summary}")
     known = KNOWN_STATUS.get(record.number or "")
     if known:
-        record.legal_status, record.status_note, _ = known
-    elif (
-        record.legal_status == LegalStatus.UNVERIFIED and record.effective_date and record.effective_date > date.today()
-    ):
-        record.legal_status = LegalStatus.NOT_YET
+        record.legal_status, record.status_note, record.expiry_date = known
     return record
 
 
@@ -148,6 +149,7 @@ def seed_records(seeds: Path) -> list[tuple[str, Callable[[], DocumentRecord]]]:
             external_id = None if parsed.header.number else f"seed:{path.stem}"
             record = record_from_parsed(parsed, external_id=external_id, overrides=SEED_OVERRIDES.get(key, {}))
             record.metadata_source = "Văn bản gốc (tệp hạt giống của dự án)"
+            record.source = path.name
             return record
 
         result.append((str(path), build))
@@ -159,7 +161,7 @@ def load_demo(corpus: Path, progress: Callable[[str], None] = lambda _msg: None)
     jobs: list[tuple[str, Callable[[], DocumentRecord]]] = []
     jobs += seed_records(corpus / "seeds")
     for path in sorted((corpus / "regulations" / "full-text").glob("*.json")):
-        jobs.append((str(path), lambda p=path: record_from_fulltext(json.loads(p.read_text(encoding="utf-8")))))
+        jobs.append((str(path), lambda p=path: _fulltext_record(p)))
     gazette = json.loads((corpus / "regulations" / "congbao-metadata-business.json").read_text(encoding="utf-8"))
     for position, entry in enumerate(gazette):
         jobs.append((f"congbao-metadata-business.json#{position}", lambda e=entry: record_from_gazette(e)))
@@ -170,17 +172,37 @@ def load_demo(corpus: Path, progress: Callable[[str], None] = lambda _msg: None)
         except (ParseError, ImportProblem, KeyError, ValueError) as exc:
             report.errors.append(f"{source}: {exc}")
         progress(source)
+    load_amended_law(corpus, report)
+    progress("search-benchmark/corpus.jsonl (72/2020/QH14)")
     report.regulations = detect_business_regulations()
     return report
 
 
+def _fulltext_record(path: Path) -> DocumentRecord:
+    record = record_from_fulltext(json.loads(path.read_text(encoding="utf-8")))
+    record.source = path.name
+    return record
+
+
+def load_amended_law(corpus: Path, report: DemoReport) -> None:
+    """Luật Bảo vệ môi trường 2020 as passed and as amended: two versions of one document."""
+    try:
+        passed, amended, details = amended_law_records(corpus)
+        report.add(save_document(_with_known_facts(passed)).outcome)
+        report.add(save_document(_with_known_facts(amended), new_version=True, version=details).outcome)
+    except (DemoSourceError, ImportProblem, KeyError, ValueError) as exc:
+        report.errors.append(f"search-benchmark/corpus.jsonl (72/2020/QH14): {exc}")
+
+
 @transaction.atomic
 def detect_business_regulations() -> int:
-    """Create a business regulation for each article whose heading states a condition,
-    procedure, report, inspection or standard. Idempotent: one per (document, article)."""
+    """Create a business regulation for each article (of the current versions) whose heading
+    states a condition, procedure, report, inspection or standard. Idempotent: one per
+    (document, article)."""
     created = 0
     articles = (
-        Provision.objects.filter(kind=ProvisionKind.ARTICLE, business_regulations__isnull=True)
+        Provision.objects.current()
+        .filter(kind=ProvisionKind.ARTICLE, business_regulations__isnull=True)
         .exclude(heading="")
         .select_related("document", "document__issuing_agency")
     )

@@ -4,12 +4,13 @@ from regulations.models import Provision, ProvisionKind
 
 
 class BusinessRegulationForm(WagtailAdminModelForm):
-    """Offer only the articles of the regulation's own document (a code has thousands of units)."""
+    """Offer only the articles of the regulation's own document, in its current version (a code
+    has thousands of units)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         document_id = self.instance.document_id or self.data.get("document") or None
-        queryset = Provision.objects.filter(kind=ProvisionKind.ARTICLE)
+        queryset = Provision.objects.current().filter(kind=ProvisionKind.ARTICLE)
         self.fields["provisions"].queryset = (
             queryset.filter(document_id=document_id) if document_id else queryset.none()
         )

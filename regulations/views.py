@@ -1,4 +1,5 @@
-"""Stable short links: /vb/<number>/ and /vb/<number>/<anchor>/ redirect to the document page."""
+"""Stable short links: /vb/<number>/ and /vb/<number>/<anchor>/ redirect to the document page
+(its current version)."""
 
 from django.http import Http404
 from django.shortcuts import redirect
@@ -19,6 +20,6 @@ def document_by_number(request, number_slug: str):
 
 def provision_permalink(request, number_slug: str, anchor: str):
     page = _document(number_slug)
-    if not Provision.objects.filter(document=page, anchor=anchor).exists():
+    if not Provision.objects.current().filter(document=page, anchor=anchor).exists():
         raise Http404("Văn bản không có điều, khoản này.")
     return redirect(f"{page.url}#{anchor}")

@@ -108,11 +108,12 @@ def _full_text(node: Provision, children: dict[int | None, list[Provision]]) -> 
 
 
 def load_provisions(document_ids: Iterable[int]) -> dict[int, list[Provision]]:
-    """All provisions of these documents in one query, grouped by document, in reading order."""
+    """The provisions of these documents' current versions in one query, grouped by document,
+    in reading order."""
     from regulations.models import Provision
 
     grouped: dict[int, list[Provision]] = {}
-    rows = Provision.objects.filter(document_id__in=list(document_ids)).order_by("document_id", "position")
+    rows = Provision.objects.current().filter(document_id__in=list(document_ids)).order_by("document_id", "position")
     for provision in rows.only(
         "id",
         "document_id",

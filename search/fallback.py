@@ -243,7 +243,8 @@ def _database_articles(request: SearchRequest) -> SearchResult:
             cited_documents.add(doc.pk)
             continue
         unit = (
-            Provision.objects.filter(document=doc, kind=ProvisionKind.ARTICLE, label=target.article)
+            Provision.objects.current()
+            .filter(document=doc, kind=ProvisionKind.ARTICLE, label=target.article)
             .values_list("pk", flat=True)
             .first()
         )
@@ -254,7 +255,8 @@ def _database_articles(request: SearchRequest) -> SearchResult:
     texts: dict[int, str] = {}
     if terms:
         candidates = (
-            Provision.objects.filter(document_id__in=document_ids)
+            Provision.objects.current()
+            .filter(document_id__in=document_ids)
             .exclude(kind__in=[ProvisionKind.CHAPTER, ProvisionKind.SECTION])
             .annotate(matched=_match_score(terms, ["text", "heading"]))
             .filter(matched__gt=0)
@@ -271,9 +273,11 @@ def _database_articles(request: SearchRequest) -> SearchResult:
             required = [_python_pattern(p) for p in query.phrases]
             scores = {u: s for u, s in scores.items() if all(r.search(texts[u]) for r in required)}
     if cited_documents:
-        for pk in Provision.objects.filter(document_id__in=cited_documents, kind=ProvisionKind.ARTICLE).values_list(
-            "pk", flat=True
-        )[:MAX_CANDIDATES]:
+        for pk in (
+            Provision.objects.current()
+            .filter(document_id__in=cited_documents, kind=ProvisionKind.ARTICLE)
+            .values_list("pk", flat=True)[:MAX_CANDIDATES]
+        ):
             scores[pk] = scores.get(pk, 0.0) + 5.0
     for pk in pinned_units:
         scores.pop(pk, None)

@@ -26,6 +26,13 @@ def document_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
     outbox.request_delete(instance.pk)
 
 
+def document_state_changed(sender: Any, document_ids: list[int], **kwargs: Any) -> None:
+    """A document's computed legal status or current version changed (a date passed, another
+    document replacing it arrived): index it again (a request for a page no longer live removes it)."""
+    for page_id in document_ids:
+        outbox.request_index(page_id)
+
+
 def page_moved(sender: Any, instance: Any, url_path_before: str = "", url_path_after: str = "", **kwargs: Any) -> None:
     """A moved document, or a moved folder of documents, has new URLs: index them again."""
     if url_path_before == url_path_after:
@@ -39,7 +46,9 @@ def page_moved(sender: Any, instance: Any, url_path_before: str = "", url_path_a
 
 def connect() -> None:
     from regulations.models import LegalDocumentPage
+    from regulations.signals import document_state_changed as state_changed
 
+    state_changed.connect(document_state_changed, sender=LegalDocumentPage, dispatch_uid="search-document-state")
     page_published.connect(document_published, sender=LegalDocumentPage, dispatch_uid="search-document-published")
     page_unpublished.connect(document_unpublished, sender=LegalDocumentPage, dispatch_uid="search-document-unpublished")
     post_delete.connect(document_deleted, sender=LegalDocumentPage, dispatch_uid="search-document-deleted")

@@ -4,6 +4,7 @@ from .documents import DocumentType, LegalDocumentPage, LegalStatus
 from .library import AgencyFolderPage, LegalDocumentIndexPage
 from .relations import DocumentRelation, RelationKind
 from .structure import Provision, ProvisionKind
+from .versions import VERSION_PARAM, DocumentVersion, VersionKind
 
 __all__ = [
     "Agency",
@@ -11,6 +12,7 @@ __all__ = [
     "AgencyFolderPage",
     "BusinessRegulation",
     "DocumentRelation",
+    "DocumentVersion",
     "DocumentType",
     "Field",
     "LegalDocumentIndexPage",
@@ -21,4 +23,6 @@ __all__ = [
     "RegulationCategory",
     "RegulationStatus",
     "RelationKind",
+    "VERSION_PARAM",
+    "VersionKind",
 ]

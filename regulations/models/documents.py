@@ -5,12 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 from wagtail.search import index
 
 from regulations.numbers import number_key
-
-from .reading import document_page_context
+from regulations.validity import Status
 
 
 class DocumentType(models.TextChoices):
@@ -43,16 +43,20 @@ class DocumentType(models.TextChoices):
 
 
 class LegalStatus(models.TextChoices):
-    IN_FORCE = "con-hieu-luc", _("Còn hiệu lực")
-    PARTLY_EXPIRED = "het-hieu-luc-mot-phan", _("Hết hiệu lực một phần")
-    EXPIRED = "het-hieu-luc", _("Hết hiệu lực")
-    NOT_YET = "chua-co-hieu-luc", _("Chưa có hiệu lực")
-    DRAFT = "du-thao", _("Dự thảo")
-    UNVERIFIED = "chua-xac-minh", _("Chưa xác minh")
+    """The values come from `regulations.validity.Status`, which computes them."""
+
+    IN_FORCE = Status.IN_FORCE.value, _("Còn hiệu lực")
+    PARTLY_EXPIRED = Status.PARTLY_EXPIRED.value, _("Hết hiệu lực một phần")
+    EXPIRED = Status.EXPIRED.value, _("Hết hiệu lực")
+    NOT_YET = Status.NOT_YET.value, _("Chưa có hiệu lực")
+    DRAFT = Status.DRAFT.value, _("Dự thảo")
+    UNVERIFIED = Status.UNVERIFIED.value, _("Chưa xác minh")
 
 
-class LegalDocumentPage(Page):
-    """A legal document (văn bản). Its structure is stored as Provision rows."""
+class LegalDocumentPage(RoutablePageMixin, Page):
+    """A legal document (văn bản). Its text comes in versions (DocumentVersion), each with its
+    Provision rows. Routes: the current version (or `?phien-ban=N`), and the version in force
+    on a date (`<yyyy-mm-dd>/`), both rendered by `regulations.document_views`."""
 
     number = models.CharField(_("số hiệu"), max_length=64, blank=True)
     number_key = models.CharField(
@@ -76,8 +80,24 @@ class LegalDocumentPage(Page):
     issued_year = models.PositiveSmallIntegerField(_("năm ban hành"), null=True, blank=True, db_index=True)
     effective_date = models.DateField(_("ngày có hiệu lực"), null=True, blank=True)
     expiry_date = models.DateField(_("ngày hết hiệu lực"), null=True, blank=True)
+    # Computed (regulations.validity.legal_status, stored for today by regulations.states): what
+    # the page, lists, search and the API show. Editors set `recorded_status`.
     legal_status = models.CharField(
-        _("tình trạng hiệu lực"), max_length=32, choices=LegalStatus.choices, default=LegalStatus.UNVERIFIED
+        _("tình trạng hiệu lực"),
+        max_length=32,
+        choices=LegalStatus.choices,
+        default=LegalStatus.UNVERIFIED,
+        editable=False,
+    )
+    recorded_status = models.CharField(
+        _("tình trạng hiệu lực ghi nhận"),
+        max_length=32,
+        choices=LegalStatus.choices,
+        default=LegalStatus.UNVERIFIED,
+        help_text=_(
+            "Chỉ dùng khi ngày có hiệu lực, ngày hết hiệu lực và quan hệ thay thế chưa cho biết: "
+            "cổng tự tính tình trạng từ các thông tin đó."
+        ),
     )
     status_note = models.TextField(_("ghi chú hiệu lực"), blank=True)
     fields = ParentalManyToManyField(
@@ -87,8 +107,6 @@ class LegalDocumentPage(Page):
     gazette_issue = models.CharField(_("số Công báo"), max_length=64, blank=True)
     metadata_source = models.CharField(_("nguồn thuộc tính"), max_length=255, blank=True)
     import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
-    preamble = models.TextField(_("phần mở đầu"), blank=True)
-    closing = models.TextField(_("phần kết"), blank=True)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -97,14 +115,12 @@ class LegalDocumentPage(Page):
                 FieldPanel("summary"),
                 FieldRowPanel([FieldPanel("issuing_agency"), FieldPanel("signer")]),
                 FieldRowPanel([FieldPanel("issued_date"), FieldPanel("effective_date"), FieldPanel("expiry_date")]),
-                FieldRowPanel([FieldPanel("legal_status"), FieldPanel("status_note")]),
+                FieldRowPanel([FieldPanel("recorded_status"), FieldPanel("status_note")]),
                 FieldPanel("fields"),
                 FieldRowPanel([FieldPanel("source_url"), FieldPanel("gazette_issue")]),
             ],
             heading=_("Thuộc tính văn bản"),
         ),
-        FieldPanel("preamble"),
-        FieldPanel("closing"),
         InlinePanel("relations_out", heading=_("Quan hệ với văn bản khác"), label=_("quan hệ")),
     ]
     search_fields = Page.search_fields + [
@@ -137,7 +153,27 @@ class LegalDocumentPage(Page):
     def display_type(self) -> str:
         return str(DocumentType(self.doc_type).label) if self.doc_type else ""
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(document_page_context(self))
-        return context
+    @path("")
+    def current_text(self, request):
+        """The current version, or the one named by `?phien-ban=N`."""
+        from regulations.document_views import render_document
+
+        return render_document(self, request)
+
+    @re_path(r"^(?P<day>\d{4}-\d{2}-\d{2})/$", name="in_force_on")
+    def text_in_force_on(self, request, day: str):
+        """The version in force on a date, with the status on that date."""
+        from regulations.document_views import render_document
+
+        return render_document(self, request, day=day)
+
+    def url_on(self, day) -> str:
+        """The URL of the text in force on `day` (a date)."""
+        return self.url + self.reverse_subpage("in_force_on", kwargs={"day": day.isoformat()})
+
+    def status_on(self, day=None):
+        """This document's legal status on `day` (today by default): a
+        `regulations.validity.StatusDecision` (status, reason, date, replacing document)."""
+        from regulations.states import status_of
+
+        return status_of(self, day)

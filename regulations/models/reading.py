@@ -1,20 +1,25 @@
-"""What a document page shows: its provisions as a tree, its relations and business regulations,
-read in a fixed number of queries whatever the document's size."""
+"""What a document page shows: one version's provisions as a tree, its relations, business
+regulations and legal status, read in a fixed number of queries whatever the document's size."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch
 
+from regulations.validity import legal_status
+
 from .business import BusinessRegulation
+from .facts import facts_for, replacements, today
 from .relations import DocumentRelation
 from .structure import Provision, ProvisionKind
 
 if TYPE_CHECKING:
     from .documents import LegalDocumentPage
+    from .versions import DocumentVersion
 
 
 @dataclass
@@ -45,11 +50,23 @@ TOC_KINDS = {
 }
 
 
-def document_page_context(page: LegalDocumentPage) -> dict[str, Any]:
-    provisions = list(
-        Provision.objects.filter(document=page)
-        .only("id", "parent_id", "kind", "label", "heading", "text", "anchor", "depth", "position", "citation")
-        .order_by("position")
+def document_page_context(
+    page: LegalDocumentPage,
+    version: DocumentVersion | None,
+    versions: list[DocumentVersion],
+    day: date | None = None,
+) -> dict[str, Any]:
+    """The text of `version` and what surrounds it: relations both ways, business regulations,
+    fields, and the document's legal status on `day` (today by default). 6 queries (versions,
+    read by the caller, make 7), whatever the size of the document."""
+    provisions = (
+        list(
+            Provision.objects.filter(version=version)
+            .only("id", "parent_id", "kind", "label", "heading", "text", "anchor", "depth", "position", "citation")
+            .order_by("position")
+        )
+        if version is not None
+        else []
     )
     relations_out = list(
         DocumentRelation.objects.filter(source=page).select_related("target").order_by("kind", "target_number")
@@ -64,7 +81,10 @@ def document_page_context(page: LegalDocumentPage) -> dict[str, Any]:
         .select_related("agency", "sector")
         .prefetch_related(Prefetch("provisions", queryset=Provision.objects.only("id", "anchor", "citation")))
     )
+    facts = facts_for(page, versions, replacements(relations_out, relations_in))
     return {
+        "facts": facts,
+        "status": legal_status(facts, day or today()),
         "tree": build_tree(provisions),
         "toc": [p for p in provisions if p.kind in TOC_KINDS],
         "article_count": sum(1 for p in provisions if p.kind == ProvisionKind.ARTICLE),

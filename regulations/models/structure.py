@@ -20,11 +20,22 @@ class ProvisionQuerySet(models.QuerySet):
     def articles(self):
         return self.filter(kind=ProvisionKind.ARTICLE)
 
+    def current(self):
+        """Provisions of their document's current version (what the page shows by default)."""
+        return self.filter(version__is_current=True)
+
 
 class Provision(models.Model):
-    """One unit of a document's text. `position` orders all units of a document in reading order."""
+    """One unit of a version's text. `position` orders the units of a version in reading order.
+
+    `document` repeats `version.document`, so queries by document keep working; add
+    `.current()` to keep to the text the page shows.
+    """
 
     document = models.ForeignKey("regulations.LegalDocumentPage", on_delete=models.CASCADE, related_name="provisions")
+    version = models.ForeignKey(
+        "regulations.DocumentVersion", on_delete=models.CASCADE, related_name="provisions", verbose_name=_("phiên bản")
+    )
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
     kind = models.CharField(_("loại"), max_length=16, choices=ProvisionKind.choices)
     label = models.CharField(_("số/ký hiệu"), max_length=64)
@@ -39,10 +50,10 @@ class Provision(models.Model):
     objects = ProvisionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["document", "position"]
-        indexes = [models.Index(fields=["document", "position"])]
+        ordering = ["document", "version", "position"]
+        indexes = [models.Index(fields=["document", "position"]), models.Index(fields=["version", "position"])]
         constraints = [
-            models.UniqueConstraint(fields=["document", "anchor"], name="provision_unique_anchor"),
+            models.UniqueConstraint(fields=["version", "anchor"], name="provision_unique_anchor_per_version"),
         ]
         verbose_name = _("điều khoản")
         verbose_name_plural = _("điều khoản")
@@ -51,7 +62,13 @@ class Provision(models.Model):
         return f"{self.citation or self.anchor} — {self.document.number or self.document.title}"
 
     def get_absolute_url(self) -> str:
-        return f"{self.document.url}#{self.anchor}"
+        """The provision on its document's page; a provision of another version than the
+        current one adds that version's parameter."""
+        from regulations.models.versions import VERSION_PARAM
+
+        version = self.version
+        query = "" if version.is_current else f"?{VERSION_PARAM}={version.number}"
+        return f"{self.document.url}{query}#{self.anchor}"
 
     @property
     def kind_label(self) -> str:

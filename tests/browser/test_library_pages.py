@@ -65,6 +65,41 @@ def test_it_finds_a_decree_from_the_home_page_and_jumps_to_an_article(library, d
     assert desktop.locator("#dieu-5-khoan-1-diem-a").inner_text().startswith("a)")
 
 
+# Luật Bảo vệ môi trường 2020: two versions (as passed; as amended by Luật Thanh tra 2022).
+AMENDED_LAW_URL = "/van-ban/quoc-hoi/72-2020-qh14/"
+AMENDED_POINT = "#dieu-160-khoan-2-diem-a"
+
+
+def test_it_lists_the_versions_and_switches_between_them(library, desktop):
+    desktop.goto(library.url + AMENDED_LAW_URL)
+    versions = desktop.get_by_role("region", name="Các phiên bản của văn bản")
+    expect(versions.get_by_role("row")).to_have_count(3)  # the header and two versions
+    expect(versions).to_contain_text("Sửa đổi theo Luật Thanh tra 2022 số 11/2022/QH15")
+    point = desktop.locator(AMENDED_POINT)
+    expect(point).to_have_text("a) Thanh tra theo kế hoạch;")
+    expect(desktop.locator(".version-notice")).to_have_count(0)
+
+    versions.get_by_role("link", name="Xem phiên bản 1").click()
+
+    desktop.wait_for_url(re.compile(r"\?phien-ban=1$"))
+    expect(point).to_contain_text("Thanh tra thường xuyên được tiến hành trên cơ sở chức năng")
+    notice = desktop.get_by_role("note")
+    expect(notice).to_contain_text("Bạn đang xem phiên bản 1 (Văn bản chính thức), không phải phiên bản hiện hành.")
+    problems = blocking(run_axe(desktop))
+    assert not problems, "\n".join(map(str, problems))
+
+    notice.get_by_role("link", name="Xem phiên bản hiện hành (phiên bản 2)").click()
+    desktop.wait_for_url(library.url + AMENDED_LAW_URL)
+    expect(point).to_have_text("a) Thanh tra theo kế hoạch;")
+
+    # The text in force on a date, from the form under the list.
+    desktop.get_by_label("Xem văn bản có hiệu lực vào ngày").fill("2022-06-01")
+    desktop.get_by_role("button", name="Xem", exact=True).click()
+    desktop.wait_for_url(library.url + AMENDED_LAW_URL + "2022-06-01/")
+    expect(point).to_contain_text("Thanh tra thường xuyên")
+    expect(desktop.get_by_role("note")).to_contain_text("Bạn đang xem văn bản có hiệu lực vào ngày 01/06/2022")
+
+
 # The search page with results, a filter and highlights ("kinh doanh vàng", typed without diacritics).
 SEARCH_URL = "/tim-kiem/?q=kinh+doanh+vang&agency=chinh-phu"
 AXE_PAGES = [
@@ -73,6 +108,9 @@ AXE_PAGES = [
     "/van-ban/?q=doanh+nghi%E1%BB%87p&year=2012",
     DECREE_URL,
     "/van-ban/quoc-hoi/45-2019-qh14/",  # Bộ luật Lao động: chapters, sections, 220 articles
+    AMENDED_LAW_URL,  # the version list
+    AMENDED_LAW_URL + "?phien-ban=1",  # another version, with the notice
+    AMENDED_LAW_URL + "2011-01-01/",  # no version in force that day: the 404 page
     "/van-ban/quoc-hoi/",
     "/khong-co-trang-nay/",
     SEARCH_URL,
@@ -92,7 +130,7 @@ def test_it_has_no_serious_or_critical_accessibility_violations(library, desktop
 
 @pytest.mark.usefixtures("indexed_library")  # first: before Chromium starts
 def test_it_fits_a_phone_screen_without_horizontal_scrolling(library, phone):
-    for path in ("/", "/van-ban/?type=luat", DECREE_URL, "/van-ban/quoc-hoi/45-2019-qh14/", SEARCH_URL):
+    for path in ("/", "/van-ban/?type=luat", DECREE_URL, "/van-ban/quoc-hoi/45-2019-qh14/", AMENDED_LAW_URL, SEARCH_URL):
         phone.goto(library.url + path)
         overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"

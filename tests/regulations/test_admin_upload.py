@@ -102,3 +102,83 @@ def test_the_business_regulation_form_offers_only_articles_of_its_document(clien
     offered = set(response.context["form"].fields["provisions"].queryset)
     assert article in offered
     assert all(p.document_id == page.pk and p.kind == "article" for p in offered)
+
+
+def test_it_uploads_a_new_version_that_waits_for_the_page_to_be_published(client, alice, tmp_path):
+    """alice edits Bộ Tài chính's documents; her new version is public once the page is published."""
+    from regulations.models import DocumentVersion
+
+    client.force_login(alice)
+    folder = AgencyFolderPage.objects.get(agency__name="Bộ Tài chính")
+    client.post(
+        "/quan-tri/van-ban/tai-len/",
+        {"file": SimpleUploadedFile("tt.docx", _docx_bytes(tmp_path)), "folder": folder.pk},
+    )
+    page = LegalDocumentPage.objects.get(number="15/2025/TT-BTC")
+    page.save_revision().publish()  # the approver published version 1
+    page.refresh_from_db()
+    assert "Hạn nộp ngày 31 tháng 3." in client.get(page.url).content.decode()
+
+    document = docx.Document(tmp_path / "tt.docx")  # the same file, point a) of Điều 2 changed
+    for paragraph in document.paragraphs:
+        if paragraph.text == "a) Hạn nộp ngày 31 tháng 3.":
+            paragraph.text = "a) Hạn nộp ngày 30 tháng 4."
+    path = tmp_path / "tt-sua-doi.docx"
+    document.save(path)
+
+    response = client.post(
+        "/quan-tri/van-ban/tai-len/",
+        {
+            "file": SimpleUploadedFile("tt-sua-doi.docx", path.read_bytes()),
+            "purpose": "phien-ban-moi",
+            "document": page.pk,
+            "version_kind": "chinh-thuc",
+            "effective_date": "2025-06-01",
+        },
+    )
+
+    assert response.status_code == 302 and response.url.endswith(f"/pages/{page.pk}/edit/")
+    pending = DocumentVersion.objects.get(document=page, number=2)
+    assert not pending.is_published and not pending.is_current
+    assert pending.effective_date.isoformat() == "2025-06-01"
+    public = client.get(page.url).content.decode()
+    assert "Hạn nộp ngày 31 tháng 3." in public and "30 tháng 4" not in public
+    assert "?phien-ban=2" not in public
+
+    revision = page.get_latest_revision()  # what the approver reviews
+    preview = client.get(f"/quan-tri/pages/{page.pk}/revisions/{revision.pk}/view/").content.decode()
+    assert "Hạn nộp ngày 30 tháng 4." in preview
+    assert "Bản xem trước: phiên bản 2 chưa công bố" in preview
+
+    page.save_revision().publish()  # the approver publishes the page
+
+    pending.refresh_from_db()
+    assert pending.is_published and pending.is_current
+    assert "Hạn nộp ngày 30 tháng 4." in client.get(page.url).content.decode()
+
+
+def test_a_new_version_needs_a_document_the_editor_may_edit_and_a_coherent_kind(client, alice, tmp_path):
+    client.force_login(alice)
+    other = LegalDocumentPage.objects.get(number="08/2018/NĐ-CP")
+    own = LegalDocumentPage.objects.get(number="16/2012/TT-BTC")
+    upload = {"file": SimpleUploadedFile("tt.docx", _docx_bytes(tmp_path)), "purpose": "phien-ban-moi"}
+
+    errors = client.post("/quan-tri/van-ban/tai-len/", {**upload, "document": other.pk}).context["form"].errors
+    assert "Bạn không có quyền sửa văn bản này." in errors["document"]
+
+    upload["file"] = SimpleUploadedFile("tt.docx", _docx_bytes(tmp_path))
+    errors = (
+        client.post("/quan-tri/van-ban/tai-len/", {**upload, "document": own.pk, "version_kind": "chinh-thuc"})
+        .context["form"]
+        .errors
+    )
+    assert "Văn bản chính thức cần ngày có hiệu lực." in errors["effective_date"]
+
+    upload["file"] = SimpleUploadedFile("tt.docx", _docx_bytes(tmp_path))
+    errors = (
+        client.post("/quan-tri/van-ban/tai-len/", {**upload, "document": own.pk, "version_kind": "du-thao"})
+        .context["form"]
+        .errors
+    )
+    assert "khác số hiệu của văn bản đã chọn (16/2012/TT-BTC)" in str(errors["file"])
+    assert own.versions.count() == 1

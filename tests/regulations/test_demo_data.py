@@ -104,5 +104,35 @@ def test_it_detects_business_regulations_from_article_headings(demo):
 def test_it_changes_nothing_on_a_second_run(demo, corpus_dir):
     counts = (LegalDocumentPage.objects.count(), Provision.objects.count(), BusinessRegulation.objects.count())
     report = load_demo(corpus_dir)
-    assert report.counts["unchanged"] == 87 and report.counts["created"] == 0
+    assert report.counts["unchanged"] == 89 and report.counts["created"] == 0
     assert (LegalDocumentPage.objects.count(), Provision.objects.count(), BusinessRegulation.objects.count()) == counts
+
+
+def test_it_loads_a_law_in_two_real_versions(demo):
+    """Luật Bảo vệ môi trường 2020 as passed and as amended by Luật Thanh tra 2022 (Điều 116 khoản 2)."""
+    law = LegalDocumentPage.objects.get(number="72/2020/QH14")
+    first, second = law.versions.order_by("number")
+
+    assert law.effective_date == date(2022, 1, 1)  # its Điều 170
+    assert (first.effective_date, second.effective_date) == (None, date(2023, 7, 1))  # Điều 117 of the amending law
+    assert second.is_current and not first.is_current
+    assert "11/2022/QH15" in second.label and "Chưa áp dụng các lần sửa đổi khác" in second.note
+    old = dict(first.provisions.values_list("anchor", "text"))
+    new = dict(second.provisions.values_list("anchor", "text"))
+    assert old.keys() == new.keys() and len(old) > 500
+    assert {anchor for anchor in old if old[anchor] != new[anchor]} == {"dieu-160-khoan-2-diem-a"}
+    assert old["dieu-160-khoan-2-diem-a"].startswith("Thanh tra thường xuyên được tiến hành")
+    assert new["dieu-160-khoan-2-diem-a"] == "Thanh tra theo kế hoạch;"
+    inspection_law = LegalDocumentPage.objects.get(number="11/2022/QH15")
+    assert DocumentRelation.objects.filter(source=law, kind="bi-sua-doi-bo-sung-boi", target=inspection_law).exists()
+    # The corpus ids stay with the text search shows.
+    assert Provision.objects.get(external_id="72-2020-qh14_art160").version == second
+
+
+def test_its_statuses_are_computed_from_dates_and_relations(demo):
+    statuses = dict(LegalDocumentPage.objects.values_list("number", "legal_status"))
+    assert statuses["47/2010/QH12"] == "het-hieu-luc"  # expired on 01/7/2024
+    assert statuses["50/2014/QH13"] == "het-hieu-luc-mot-phan"  # recorded, no date
+    # Thông tư 215/2016/TT-BTC (in force 01/01/2017) replaces both of these gazette records.
+    assert statuses["106/2013/TT-BTC"] == statuses["176/2012/TT-BTC"] == "het-hieu-luc"
+    assert statuses["24/2012/NĐ-CP"] == "chua-xac-minh"

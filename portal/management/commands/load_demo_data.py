@@ -16,8 +16,8 @@ def default_corpus() -> Path:
 
 class Command(BaseCommand):
     help = (
-        "Load the demo data (5 seed documents, 22 full-text laws and decrees, 60 gazette records) "
-        "from the shared corpus. Idempotent: a second run changes nothing."
+        "Load the demo data (5 seed documents, 22 full-text laws and decrees, 60 gazette records, "
+        "one law in two versions) from the shared corpus. Idempotent: a second run changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -29,14 +29,15 @@ class Command(BaseCommand):
         if not (corpus / "seeds" / "index.json").exists():
             raise CommandError(f"Không tìm thấy kho dữ liệu mẫu tại {corpus} (đặt CORPUS_DIR hoặc --corpus).")
         ensure_library(ensure_home_page())
-        bar = tqdm(total=87, desc="Dữ liệu mẫu", unit="văn bản", disable=no_progress)
+        bar = tqdm(total=88, desc="Dữ liệu mẫu", unit="văn bản", disable=no_progress)
         report = load_demo(corpus, progress=lambda _source: bar.update(1))
         bar.close()
         for error in report.errors:
             self.stderr.write(error)
         c = report.counts
         self.stdout.write(
-            f"Dữ liệu mẫu: tạo {c['created']}, cập nhật {c['updated']}, giữ nguyên {c['unchanged']}, "
+            f"Dữ liệu mẫu: tạo {c['created']}, cập nhật {c['updated']}, phiên bản mới {c['new-version']}, "
+            f"giữ nguyên {c['unchanged']}, "
             f"lỗi {len(report.errors)}; {report.regulations} quy định kinh doanh mới"
         )
         if report.errors:

@@ -1,4 +1,3 @@
-from datetime import date
 from pathlib import Path
 
 from django.conf import settings
@@ -8,13 +7,13 @@ from regulations.importing import ImportProblem, rehearse_document, save_documen
 from regulations.models import LegalStatus
 from regulations.parsers import ParseError, parse_document
 from regulations.sources import record_from_parsed
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise CommandError(f"Ngày không hợp lệ: {value} (dùng YYYY-MM-DD)") from exc
+from regulations.versioning_options import (
+    OUTCOMES,
+    add_version_arguments,
+    parse_date,
+    summary_line,
+    version_request,
+)
 
 
 class Command(BaseCommand):
@@ -22,7 +21,8 @@ class Command(BaseCommand):
         "Import a legal document from .docx, .pdf or .txt: reads the Vietnamese header (issuer, "
         "Số, place and date, type, trích yếu) and splits the body into Chương/Mục/Điều/Khoản/Điểm "
         "(or I./1./a)/- for letters and plans). Safe to re-run: the number (or --external-id) "
-        "identifies the document."
+        "identifies the document, and a re-import updates its text in place; --new-version keeps "
+        "the earlier text as an older version."
     )
 
     def add_arguments(self, parser):
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("--number", help="số hiệu, when the header has none or a wrong one")
         parser.add_argument("--type", dest="doc_type", help="loại văn bản, e.g. 'Kế hoạch'")
         parser.add_argument("--issuer", help="cơ quan ban hành")
-        parser.add_argument("--date", dest="issued_date", type=_date, help="ngày ban hành, YYYY-MM-DD")
+        parser.add_argument("--date", dest="issued_date", type=parse_date, help="ngày ban hành, YYYY-MM-DD")
         parser.add_argument("--year", dest="issued_year", type=int, help="năm ban hành")
         parser.add_argument("--title", help="tên hiển thị")
         parser.add_argument("--status", choices=LegalStatus.values, help="tình trạng hiệu lực")
@@ -40,9 +40,11 @@ class Command(BaseCommand):
             action="store_true",
             help="accept a header without a number (drafts and plans); the file name becomes the id",
         )
+        add_version_arguments(parser)
         parser.add_argument("--dry-run", action="store_true")
 
     def handle(self, *args, files, dry_run, **options):
+        self.new_version, self.version = version_request(options)
         overrides = {
             k: options[k]
             for k in ("number", "doc_type", "issuer", "issued_date", "issued_year", "title")
@@ -51,7 +53,7 @@ class Command(BaseCommand):
         if options.get("status"):
             overrides["legal_status"] = options["status"]
         failures = 0
-        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        counts = dict.fromkeys(OUTCOMES, 0)
         for path in files:
             try:
                 outcome = self._import_one(path, overrides, options, dry_run)
@@ -61,11 +63,7 @@ class Command(BaseCommand):
                 failures += 1
                 continue
             counts[outcome] += 1
-        prefix = "[chạy thử] " if dry_run else ""
-        self.stdout.write(
-            f"{prefix}Đã tạo {counts['created']}, cập nhật {counts['updated']}, "
-            f"giữ nguyên {counts['unchanged']}, lỗi {failures}"
-        )
+        self.stdout.write(summary_line(counts, failures, dry_run))
         if failures:
             raise CommandError(f"{failures} tệp không nhập được (xem các dòng trên).")
 
@@ -85,8 +83,11 @@ class Command(BaseCommand):
         if not parsed.nodes and not parsed.preamble.strip():
             raise ParseError(str(path), None, "không có nội dung sau phần đầu văn bản")
         record = record_from_parsed(parsed, external_id=external_id, overrides=overrides)
+        record.source = path.name
+        options = {"new_version": self.new_version, "version": self.version}
         if dry_run:
-            return rehearse_document(record)
-        result = save_document(record)
-        self.stdout.write(f"{path}: {result.outcome} — {result.page.title} ({result.page.url_path})")
+            return rehearse_document(record, **options)
+        result = save_document(record, **options)
+        version = f", phiên bản {result.version.number}" if result.version else ""
+        self.stdout.write(f"{path}: {result.outcome} — {result.page.title} ({result.page.url_path}{version})")
         return result.outcome
