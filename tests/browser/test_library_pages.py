@@ -130,7 +130,14 @@ def test_it_has_no_serious_or_critical_accessibility_violations(library, desktop
 
 @pytest.mark.usefixtures("indexed_library")  # first: before Chromium starts
 def test_it_fits_a_phone_screen_without_horizontal_scrolling(library, phone):
-    for path in ("/", "/van-ban/?type=luat", DECREE_URL, "/van-ban/quoc-hoi/45-2019-qh14/", AMENDED_LAW_URL, SEARCH_URL):
+    for path in (
+        "/",
+        "/van-ban/?type=luat",
+        DECREE_URL,
+        "/van-ban/quoc-hoi/45-2019-qh14/",
+        AMENDED_LAW_URL,
+        SEARCH_URL,
+    ):
         phone.goto(library.url + path)
         overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"
