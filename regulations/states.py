@@ -36,7 +36,6 @@ from regulations.validity import (
     next_change,
 )
 
-__all__ = ["facts_for", "refresh_document", "refresh_states", "replaced_by", "replacements", "status_of", "today"]
 
 def status_of(page: LegalDocumentPage, day: datetime.date | None = None) -> StatusDecision:
     """The document's legal status on `day` (today by default), read fresh (3 queries)."""
