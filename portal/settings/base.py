@@ -86,6 +86,18 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default must hold a second writer (an import or reindex while `make run`
+    # serves and its worker drains the queue): WAL lets readers and one writer work at once;
+    # IMMEDIATE transactions take the write lock when they begin, so a writer waits for another
+    # (up to SQLITE_BUSY_TIMEOUT seconds) instead of failing with "database is locked" when its
+    # read transaction cannot be upgraded.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 60),
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
