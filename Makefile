@@ -13,7 +13,7 @@ VENV := $(ROOT)/.venv
 PY := $(VENV)/bin/python
 
 .DEFAULT_GOAL := help
-.PHONY: help venv opensearch opensearch-stop postgres run test lint bench messages
+.PHONY: help venv opensearch opensearch-stop postgres run test check lint bench messages
 
 help:
 	@echo "make run              portal on http://127.0.0.1:$${PORT:-8000} (Ctrl-C stops it)"
@@ -22,6 +22,7 @@ help:
 	@echo "make opensearch       start the local OpenSearch (127.0.0.1:$${OPENSEARCH_PORT:-9200})"
 	@echo "make opensearch-stop  stop it"
 	@echo "make postgres         start PostgreSQL and print DATABASE_URL"
+	@echo "make check            ruff, ruff format, mypy, migrations, import layers (run by make test)"
 	@echo "make lint             ruff check + mypy"
 	@echo "make messages         compilemessages"
 	@echo "make bench            search benchmark (scripts/bench.sh)"
@@ -43,6 +44,9 @@ run:
 
 test:
 	@cd "$(ROOT)" && scripts/test.sh
+
+check: venv
+	@cd "$(ROOT)" && scripts/check.sh
 
 lint: venv
 	cd "$(ROOT)" && $(VENV)/bin/ruff check .

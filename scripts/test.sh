@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `make test` (and CI): virtualenv, Debian packages, PostgreSQL, OpenSearch (required), then
-# pytest with portal.settings.test.  Exits with pytest's code.  Stops the OpenSearch it started.
+# scripts/check.sh (ruff, mypy, migrations, import-linter; `make check`) and pytest with
+# portal.settings.test.  Exits with pytest's code, or non-zero if the checks failed.  Stops the
+# OpenSearch it started.
 # Extra arguments go to pytest:  scripts/test.sh -k search -x
 set -euo pipefail
 
@@ -58,9 +60,19 @@ if command -v msgfmt >/dev/null 2>&1 && compgen -G "*/locale/*/LC_MESSAGES/*.po"
   "$PY" manage.py compilemessages --ignore=.venv --ignore=var --ignore=node_modules -v 0
 fi
 
-say "pytest (DATABASE_URL=$DATABASE_URL OPENSEARCH_URL=$OPENSEARCH_URL CORPUS_DIR=$CORPUS_DIR)"
+# The code first (scripts/check.sh, `make check`), then the tests; both always run, and the
+# run fails if either fails.
+say "checks (ruff, mypy, migrations, import layers)"
 set +e
+scripts/check.sh
+check_status=$?
+
+say "pytest (DATABASE_URL=$DATABASE_URL OPENSEARCH_URL=$OPENSEARCH_URL CORPUS_DIR=$CORPUS_DIR)"
 "$PY" -m pytest "$@"
 status=$?
 set -e
+if [ "$status" -eq 0 ] && [ "$check_status" -ne 0 ]; then
+  say "pytest passed, but the checks failed (see above)"
+  exit "$check_status"
+fi
 exit "$status"

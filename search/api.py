@@ -5,11 +5,16 @@ Bad input never reaches OpenSearch and never gives a 500:
 * ``q`` empty (or only spaces, control or zero-width characters): 200 with ``count`` 0 and no
   results. ``q`` longer than 1,000 characters is cut, with a note in ``warnings``. Quotes pair
   into phrases; an unpaired quote and Lucene syntax (``( * ~ \\ / : [``) are plain text.
-* ``size`` outside 1–100, ``page`` below 1 or not a number, ``page × size`` beyond 10,000,
-  ``year_from``/``year_to`` outside 1945–2100 or reversed, an unknown ``type``/``sort``, and an
-  unknown or malformed ``agency``/``field``/``doc_type``/``status`` value: 400 with
+* ``year_to`` before ``year_from``: 200 with no results and a note in ``warnings``.
+* An empty parameter other than ``q`` (``sort=``), or a value with spaces around it: 400.
+* ``size`` outside 1–100, ``page`` outside 1–100 or not a number, ``year_from``/``year_to``
+  outside 1945–2100, an unknown ``type``/``sort``, and an unknown or malformed (or more than 20)
+  ``agency``/``field``/``doc_type``/``status`` value: 400 with
   ``{"error", "errors": {param: message}, "allowed": {param: [values]}}`` (messages in
   Vietnamese and English; ``allowed`` lists the accepted values of enumerated parameters).
+
+The schema (``/api/v1/schema/``) states the same bounds and the accepted filter values, and
+schemathesis checks it against a running server (tests/test_api_schema.py).
 """
 
 from __future__ import annotations
@@ -26,8 +31,12 @@ from rest_framework.views import APIView
 from search import backends
 from search.query import (
     DEFAULT_PAGE_SIZE,
+    MAX_FILTER_VALUES,
+    MAX_PAGE,
     MAX_PAGE_SIZE,
     MAX_QUERY_CHARS,
+    YEAR_MAX,
+    YEAR_MIN,
     InvalidSearch,
     parse_request,
 )
@@ -94,8 +103,43 @@ class SuggestResponseSerializer(serializers.Serializer):
     suggestions = SuggestionSerializer(many=True)
 
 
+VOCABULARY_EXTENSION = "x-vocabulary"
+
+
 def _filter_parameter(name: str, description: str) -> OpenApiParameter:
-    return OpenApiParameter(name, OpenApiTypes.STR, description=description + " Repeat for several values.", many=True)
+    """A repeatable filter; its accepted values are filled in by `add_vocabularies` below."""
+    return OpenApiParameter(
+        name,
+        {"type": "array", "items": {"type": "string"}, "maxItems": MAX_FILTER_VALUES},
+        description=f"{description} Repeat for several values (at most {MAX_FILTER_VALUES}); "
+        "an unknown value is refused with 400.",
+        style="form",
+        explode=True,
+        extensions={VOCABULARY_EXTENSION: name},
+    )
+
+
+def _integer(minimum: int, maximum: int) -> dict[str, Any]:
+    return {"type": "integer", "minimum": minimum, "maximum": maximum}
+
+
+def add_vocabularies(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+    """drf-spectacular post-processing hook: the values each filter accepts, as the API checks
+    them (agencies and fields from the database when the schema is served)."""
+    vocabulary = backends.vocabulary()
+    values = {
+        "agency": vocabulary.agencies,
+        "field": vocabulary.fields,
+        "doc_type": vocabulary.doc_types,
+        "status": vocabulary.statuses,
+    }
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []):
+                name = parameter.pop(VOCABULARY_EXTENSION, None)
+                if name in values and values[name] is not None:
+                    parameter["schema"]["items"]["enum"] = sorted(values[name])
+    return result
 
 
 SEARCH_PARAMETERS = [
@@ -115,17 +159,35 @@ SEARCH_PARAMETERS = [
     _filter_parameter("field", "Field (lĩnh vực) slug."),
     _filter_parameter("doc_type", "Document type (luat, nghi-dinh, thong-tu...)."),
     _filter_parameter("status", "Legal status (con-hieu-luc, het-hieu-luc...)."),
-    OpenApiParameter("year_from", OpenApiTypes.INT, description="Issued from this year (1945–2100)."),
-    OpenApiParameter("year_to", OpenApiTypes.INT, description="Issued up to this year (1945–2100)."),
+    OpenApiParameter(
+        "year_from", _integer(YEAR_MIN, YEAR_MAX), description=f"Issued from this year ({YEAR_MIN}–{YEAR_MAX})."
+    ),
+    OpenApiParameter(
+        "year_to",
+        _integer(YEAR_MIN, YEAR_MAX),
+        description=f"Issued up to this year ({YEAR_MIN}–{YEAR_MAX}). Before year_from: no results, with a warning.",
+    ),
     OpenApiParameter("sort", OpenApiTypes.STR, enum=["relevance", "date"]),
-    OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
+    OpenApiParameter("page", _integer(1, MAX_PAGE), description=f"Page number, 1–{MAX_PAGE} (default 1)."),
     OpenApiParameter(
         "size",
-        OpenApiTypes.INT,
-        description=f"Results per page, 1–{MAX_PAGE_SIZE} (default {DEFAULT_PAGE_SIZE}); "
-        "larger values are refused with 400.",
+        _integer(1, MAX_PAGE_SIZE),
+        description=f"Results per page, 1–{MAX_PAGE_SIZE} (default {DEFAULT_PAGE_SIZE}).",
     ),
 ]
+
+
+def blank_parameters(params: Any) -> InvalidSearch | None:
+    """The API takes each value as sent: an empty value, or one with spaces around it, is refused
+    (except ``q``), so that what the schema accepts is exactly what the API accepts. (The search
+    page's form sends empty fields; it reads them as absent, search/views.py.)"""
+    errors = {
+        key: "Giá trị rỗng hoặc có khoảng trắng thừa; hãy bỏ tham số này đi / "
+        "empty value or surrounding spaces: leave the parameter out."
+        for key, values in params.lists()
+        if key != "q" and any(not value or value != value.strip() for value in values)
+    }
+    return InvalidSearch(errors, {}) if errors else None
 
 
 def bad_request(exc: InvalidSearch) -> Response:
@@ -165,6 +227,9 @@ class SearchAPIView(APIView):
         ],
     )
     def get(self, request: Request) -> Response:
+        blank = blank_parameters(request.query_params)
+        if blank:
+            return bad_request(blank)
         try:
             search_request = parse_request(request.query_params, backends.vocabulary())
         except InvalidSearch as exc:

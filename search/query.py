@@ -22,6 +22,8 @@ from search.nlp.pipeline import analyze
 
 __all__ = [
     "DEFAULT_PAGE_SIZE",
+    "MAX_FILTER_VALUES",
+    "MAX_PAGE",
     "MAX_PAGE_SIZE",
     "MAX_QUERY_CHARS",
     "CitationTarget",
@@ -43,6 +45,8 @@ DEFAULT_PAGE_SIZE: Final = 20
 MAX_PAGE_SIZE: Final = 100
 # OpenSearch's index.max_result_window: from + size beyond it is refused by the server.
 MAX_RESULT_WINDOW: Final = 10_000
+# Pages are bounded on their own (not page × size), so that the API schema can state the bounds.
+MAX_PAGE: Final = MAX_RESULT_WINDOW // MAX_PAGE_SIZE
 YEAR_MIN: Final = 1945
 YEAR_MAX: Final = 2100
 KINDS: Final = ("article", "document")
@@ -281,6 +285,11 @@ class Filters:
             self.year_from is None and self.year_to is None
         )
 
+    @property
+    def years_reversed(self) -> bool:
+        """year_to before year_from: a range no document can be in (searched as asked)."""
+        return self.year_from is not None and self.year_to is not None and self.year_from > self.year_to
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -315,6 +324,10 @@ class SearchRequest:
             )
         if self.query.text and not self.query.is_searchable:
             notes.append("Câu tìm kiếm không có chữ hoặc số để tìm / the query has no letters or digits.")
+        if self.filters.years_reversed:
+            notes.append(
+                "Năm kết thúc trước năm bắt đầu: không văn bản nào khớp / year_to is before year_from: nothing matches."
+            )
         return notes
 
 
@@ -347,8 +360,9 @@ def _choices(
     errors: dict[str, str],
     allowed_out: dict[str, list[str]],
 ) -> tuple[str, ...]:
-    values = list(dict.fromkeys(_values(params, key)))
-    if len(values) > MAX_FILTER_VALUES:
+    given = _values(params, key)
+    values = list(dict.fromkeys(given))
+    if len(given) > MAX_FILTER_VALUES:  # counted as sent, as the API schema's maxItems does
         errors[key] = f"Tối đa {MAX_FILTER_VALUES} giá trị cho {label} / at most {MAX_FILTER_VALUES} values."
         return ()
     bad = [v for v in values if not _SLUG_RE.match(v) or (allowed is not None and v not in allowed)]
@@ -379,16 +393,13 @@ def parse_request(params: Mapping[str, Any], vocabulary: Vocabulary | None = Non
     page_raw, size_raw = _one(params, "page"), _one(params, "size")
     page = _int(page_raw) if page_raw else 1
     size = _int(size_raw) if size_raw else DEFAULT_PAGE_SIZE
-    if page is None or page < 1:
-        errors["page"] = "Số trang phải là số nguyên từ 1 / page must be an integer of at least 1."
+    if page is None or not 1 <= page <= MAX_PAGE:
+        errors["page"] = (
+            f"Số trang phải là số nguyên từ 1 đến {MAX_PAGE} / page must be an integer from 1 to {MAX_PAGE}."
+        )
     if size is None or not 1 <= size <= MAX_PAGE_SIZE:
         errors["size"] = (
             f"Số kết quả mỗi trang phải từ 1 đến {MAX_PAGE_SIZE} / size must be an integer from 1 to {MAX_PAGE_SIZE}."
-        )
-    if page and size and page >= 1 and 1 <= size <= MAX_PAGE_SIZE and page * size > MAX_RESULT_WINDOW:
-        errors["page"] = (
-            f"Chỉ xem được {MAX_RESULT_WINDOW} kết quả đầu; hãy thu hẹp tìm kiếm / "
-            f"only the first {MAX_RESULT_WINDOW} results can be paged through: narrow the search."
         )
 
     years: dict[str, int | None] = {}
@@ -402,9 +413,6 @@ def parse_request(params: Mapping[str, Any], vocabulary: Vocabulary | None = Non
             )
             value = None
         years[key] = value
-    if years["year_from"] and years["year_to"] and years["year_from"] > years["year_to"]:
-        errors["year_to"] = "Năm kết thúc phải từ năm bắt đầu trở đi / year_to must be >= year_from."
-
     filters = Filters(
         agency=_choices(params, "agency", vocabulary.agencies, "Cơ quan", errors, allowed),
         field=_choices(params, "field", vocabulary.fields, "Lĩnh vực", errors, allowed),

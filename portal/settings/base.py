@@ -151,6 +151,11 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cổng tham vấn và tra cứu quy định kinh doanh — API",
     "VERSION": "1",
+    "DESCRIPTION": "Tra cứu văn bản quy phạm pháp luật và quy định kinh doanh / search legal documents and "
+    "business regulations. Open data, no key needed.",
+    # The public API only (not Wagtail's admin API), with the filters' accepted values.
+    "PREPROCESSING_HOOKS": ["portal.api_schema.public_api_only"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "search.api.add_vocabularies"],
 }
 
 LOGGING = {

@@ -354,9 +354,9 @@ def test_multiple_values_of_a_filter():
         ({"page": "0"}, "page"),
         ({"page": "1e3"}, "page"),
         ({"page": "101", "size": "100"}, "page"),
+        ({"page": "101"}, "page"),
         ({"year_from": "1944"}, "year_from"),
         ({"year_to": "2101"}, "year_to"),
-        ({"year_from": "2020", "year_to": "2019"}, "year_to"),
         ({"type": "all"}, "type"),
         ({"sort": "score"}, "sort"),
         ({"agency": "Bộ Tài chính"}, "agency"),  # not a slug
@@ -390,6 +390,13 @@ def test_defaults():
     req = parse_request({})
     assert (req.kind, req.page, req.size, req.sort) == ("article", 1, 20, "relevance")
     assert req.filters == Filters() and req.query.is_empty
+
+
+def test_a_reversed_year_range_is_searched_as_asked_with_a_warning():
+    req = parse_request({"q": "thuế", "year_from": "2020", "year_to": "2019"})
+    assert (req.filters.year_from, req.filters.year_to) == (2020, 2019)
+    assert req.filters.years_reversed
+    assert any("year_to is before year_from" in note for note in req.warnings)
 
 
 def test_the_largest_accepted_window():
