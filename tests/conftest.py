@@ -1,9 +1,12 @@
-"""Fixtures shared by every test package.
+"""Fixtures and personas shared by every test package.
 
 OpenSearch: each test session writes under its own index prefix (`test-<pid>`), so parallel
 sessions and a developer's own indexes never meet, and deletes its indexes at the end. A test
 that needs OpenSearch asks for `opensearch` (or `search_indexes`); when OpenSearch does not
 answer, that test fails with a message saying how to start it (never a skip).
+
+Personas (below): `visitor` (anonymous), `alice` (legal officer, Bộ Tài chính), `bob` (approver,
+Bộ Tài chính), `carol` (legal officer, Bộ Công Thương), `admin` (superuser).
 """
 
 import os
@@ -51,3 +54,75 @@ def search_indexes(opensearch, search_index_prefix):
     aliases = ensure_aliases()
     yield aliases
     opensearch.indices.delete(index=f"{search_index_prefix}-*", ignore=404)
+
+
+# ---- people: one definition of each persona, for every app's tests -------------------------
+# Each agency has a folder in the library with two groups (regulations/roles.py): its legal
+# officers (pháp chế: add, change) and its approvers (phê duyệt: publish). Another app that gives
+# the same groups rights on its own per-agency folder reuses these personas as they are.
+
+PASSWORD = "mat-khau-thu-nghiem"
+
+
+def agency_folder(name: str):
+    """The agency's folder in the library (created with its groups and workflow if missing)."""
+    from regulations.agencies import resolve_agency
+    from regulations.library import ensure_folder
+
+    return ensure_folder(resolve_agency(name))
+
+
+def person(username: str, *groups: str):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username, f"{username}@example.vn", PASSWORD)
+    user.groups.add(*(Group.objects.get(name=group) for group in groups))
+    return user
+
+
+@pytest.fixture
+def finance_folder(db):
+    """Bộ Tài chính's folder (its editors and approvers groups exist)."""
+    return agency_folder("Bộ Tài chính")
+
+
+@pytest.fixture
+def trade_folder(db):
+    """Bộ Công Thương's folder."""
+    return agency_folder("Bộ Công Thương")
+
+
+@pytest.fixture
+def visitor(client):
+    """An anonymous visitor: a browser that has not logged in."""
+    return client
+
+
+@pytest.fixture
+def alice(finance_folder):
+    """A legal officer (pháp chế) of Bộ Tài chính: edits her ministry's documents, cannot publish."""
+    from regulations.roles import editor_group_name
+
+    return person("alice", editor_group_name(finance_folder.agency))
+
+
+@pytest.fixture
+def bob(finance_folder):
+    """An approver of Bộ Tài chính: publishes what its legal officers submit."""
+    from regulations.roles import approver_group_name
+
+    return person("bob", approver_group_name(finance_folder.agency))
+
+
+@pytest.fixture
+def carol(trade_folder):
+    """A legal officer of Bộ Công Thương: nothing of Bộ Tài chính's is hers."""
+    from regulations.roles import editor_group_name
+
+    return person("carol", editor_group_name(trade_folder.agency))
+
+
+@pytest.fixture
+def admin(admin_user):
+    """A site administrator (pytest-django's superuser `admin`)."""
+    return admin_user

@@ -1,10 +1,9 @@
 import docx
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from regulations.models import AgencyFolderPage, LegalDocumentPage
-from regulations.roles import editor_group_name
 from tests.regulations.builders import make_document
 
 pytestmark = pytest.mark.django_db
@@ -31,15 +30,11 @@ def _docx_bytes(tmp_path) -> bytes:
     return path.read_bytes()
 
 
-@pytest.fixture
-def alice():
-    """A legal officer of Bộ Tài chính; Bộ Công Thương also has a folder."""
+@pytest.fixture(autouse=True)
+def library():
+    """A document of Bộ Tài chính (alice's ministry, tests/conftest.py) and one of Bộ Công Thương."""
     make_document(number="16/2012/TT-BTC", title="Thông tư 16/2012/TT-BTC", issuer="Bộ Tài chính", doc_type="thong-tu")
     make_document(number="08/2018/NĐ-CP", title="Nghị định 08/2018/NĐ-CP", issuer="Bộ Công Thương")
-    user = User.objects.create_user("alice", "alice@example.vn", "mat-khau-thu-nghiem")
-    folder = AgencyFolderPage.objects.get(agency__name="Bộ Tài chính")
-    user.groups.add(Group.objects.get(name=editor_group_name(folder.agency)))
-    return user
 
 
 def test_it_turns_an_uploaded_docx_into_a_draft_in_the_editors_folder(client, alice, tmp_path):
@@ -76,9 +71,9 @@ def test_it_refuses_another_ministrys_folder_and_bad_files(client, alice, tmp_pa
 
 
 def test_a_user_without_any_folder_cannot_open_the_upload_page(client):
-    bob = User.objects.create_user("bob", "bob@example.vn", "mat-khau-thu-nghiem")
-    bob.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(bob)
+    dan = User.objects.create_user("dan", "dan@example.vn", "mat-khau-thu-nghiem")
+    dan.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(dan)
     assert client.get("/quan-tri/van-ban/tai-len/").status_code in (302, 403)
 
 

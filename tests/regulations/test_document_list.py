@@ -45,16 +45,7 @@ def test_it_reports_invalid_filters_instead_of_failing(client, library):
     assert "Năm không hợp lệ" in html
 
 
-def test_it_serves_a_sitemap_of_published_documents_and_robots(client, library):
+def test_it_serves_a_sitemap_of_published_documents(client, library):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert sitemap.count("<url>") == 3
     assert "/van-ban/quoc-hoi/50-2014-qh13/" in sitemap
-    robots = client.get("/robots.txt").content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in robots
-
-
-def test_home_page_shows_newest_documents_fields_and_agencies(client, library):
-    html = client.get("/").content.decode()
-    assert "Luật Xây dựng 2014" in html
-    assert "Xây dựng" in html and "Quốc hội" in html
-    assert 'role="search"' in html

@@ -59,13 +59,6 @@ def test_it_renders_with_the_same_number_of_queries_for_3_or_300_articles(client
     assert 'id="dieu-300-khoan-2-diem-a"' in client.get(large.url).content.decode()
 
 
-def test_it_answers_unknown_urls_with_a_vietnamese_404(client):
-    make_document()
-    response = client.get("/van-ban/khong-co-trang-nay/")
-    assert response.status_code == 404
-    assert "Không tìm thấy trang" in response.content.decode()
-
-
 def test_it_redirects_stable_short_links_to_the_document_and_article(client):
     page = make_document()
     assert client.get("/vb/24-2012-nd-cp/").url == page.url

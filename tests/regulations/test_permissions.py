@@ -1,10 +1,14 @@
-"""Ministry legal staff edit only their own agency's documents, through a moderation workflow."""
+"""Ministry legal staff edit only their own agency's documents, through a moderation workflow.
+
+Personas from tests/conftest.py: alice (legal officer, Bộ Tài chính), bob (approver there),
+carol (legal officer, Bộ Công Thương).
+"""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from wagtail.models import Page
 
 from regulations.models import AgencyFolderPage
-from regulations.roles import approver_group_name, editor_group_name
+from regulations.roles import ensure_agency_roles
 from tests.regulations.builders import make_document
 
 pytestmark = pytest.mark.django_db
@@ -19,26 +23,6 @@ def documents():
     return finance, trade
 
 
-def _user(name: str, group: str) -> User:
-    user = User.objects.create_user(name, f"{name}@example.vn", "mat-khau-thu-nghiem")
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def alice(documents):
-    """A legal officer (pháp chế) of Bộ Tài chính."""
-    finance_folder = documents[0].get_parent().specific
-    return _user("alice", editor_group_name(finance_folder.agency))
-
-
-@pytest.fixture
-def carol(documents):
-    """An approver of Bộ Tài chính."""
-    finance_folder = documents[0].get_parent().specific
-    return _user("carol", approver_group_name(finance_folder.agency))
-
-
 def test_it_lets_an_editor_edit_her_own_agency_documents_but_not_publish(alice, documents):
     finance, _ = documents
     perms = finance.permissions_for_user(alice)
@@ -46,19 +30,21 @@ def test_it_lets_an_editor_edit_her_own_agency_documents_but_not_publish(alice, 
     assert not perms.can_publish()
 
 
-def test_it_stops_one_ministry_editor_from_touching_another_ministry_document(alice, documents, client):
-    _, trade = documents
+def test_it_stops_one_ministry_editor_from_touching_another_ministry_document(alice, carol, documents, client):
+    finance, trade = documents
     assert not trade.permissions_for_user(alice).can_edit()
     assert not trade.get_parent().permissions_for_user(alice).can_add_subpage()
+    assert trade.permissions_for_user(carol).can_edit()
+    assert not finance.permissions_for_user(carol).can_edit()
 
     client.force_login(alice)
     assert client.get(f"/quan-tri/pages/{trade.pk}/edit/").status_code in (302, 403)
-    assert client.get(f"/quan-tri/pages/{documents[0].pk}/edit/").status_code == 200
+    assert client.get(f"/quan-tri/pages/{finance.pk}/edit/").status_code == 200
 
 
-def test_it_lets_an_approver_publish_and_sends_edits_through_the_agency_workflow(carol, documents):
+def test_it_lets_an_approver_publish_and_sends_edits_through_the_agency_workflow(bob, documents):
     finance, _ = documents
-    assert finance.permissions_for_user(carol).can_publish()
+    assert finance.permissions_for_user(bob).can_publish()
     workflow = finance.get_workflow()
     assert workflow is not None
     assert "Bộ Tài chính" in workflow.name or "BTC" in workflow.name
@@ -68,3 +54,19 @@ def test_it_lets_the_editor_add_documents_only_in_her_folder(alice, documents):
     folders = {f.agency.name: f for f in AgencyFolderPage.objects.select_related("agency")}
     assert folders["Bộ Tài chính"].permissions_for_user(alice).can_add_subpage()
     assert not folders["Bộ Công Thương"].permissions_for_user(alice).can_add_subpage()
+
+
+def test_it_grants_the_same_groups_on_another_apps_folder_without_new_roles(alice, bob, carol, finance_folder):
+    """What consultations will do: its own per-agency folder, the agency's existing groups."""
+    home = Page.objects.get(depth=2)
+    consultations = home.add_child(instance=Page(title="Dự thảo — Bộ Tài chính", slug="du-thao-btc"))
+
+    draft = consultations.add_child(instance=Page(title="Dự thảo Nghị định", slug="du-thao-nghi-dinh"))
+
+    editors, approvers = ensure_agency_roles(finance_folder.agency, consultations)
+
+    assert alice.groups.filter(pk=editors.pk).exists() and bob.groups.filter(pk=approvers.pk).exists()
+    assert draft.permissions_for_user(alice).can_edit() and not draft.permissions_for_user(alice).can_publish()
+    assert draft.permissions_for_user(bob).can_publish()
+    assert not draft.permissions_for_user(carol).can_edit()
+    assert draft.get_workflow() == finance_folder.get_workflow()
