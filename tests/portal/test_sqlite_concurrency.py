@@ -92,7 +92,8 @@ def test_it_imports_while_another_connection_writes_and_the_worker_drains_the_qu
     try:
         imported = _manage(sqlite_env, "import_legal_corpus", str(corpus), "--no-progress")
         assert imported.returncode == 0, imported.stderr
-        assert f"Đã tạo {len(LAWS)}, cập nhật 0, giữ nguyên 0, lỗi 0; {articles} điều" in imported.stdout
+        assert f"Đã tạo {len(LAWS)}, " in imported.stdout, imported.stdout
+        assert f"lỗi 0; {articles} điều" in imported.stdout, imported.stdout
 
         deadline = time.monotonic() + 90
         while _queued(database) and time.monotonic() < deadline and worker.poll() is None:
