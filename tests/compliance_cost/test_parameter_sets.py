@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -122,13 +121,6 @@ def test_it_records_the_set_it_used_as_plain_values():
 
 def admin_url(view: str, *args) -> str:
     return reverse(ParameterSet.snippet_viewset.get_url_name(view), args=args)
-
-
-@pytest.fixture
-def admin_client(client):
-    admin = User.objects.create_superuser("an", "an@example.vn", "mat-khau-thu-nghiem")
-    client.force_login(admin)
-    return client
 
 
 def test_it_lets_an_admin_add_a_new_year_without_a_deploy(admin_client):
