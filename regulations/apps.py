@@ -6,6 +6,6 @@ class RegulationsConfig(AppConfig):
     verbose_name = "Văn bản quy phạm pháp luật"
 
     def ready(self) -> None:
-        from regulations import signals
+        from regulations import receivers
 
-        signals.connect(self)
+        receivers.connect(self)

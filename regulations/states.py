@@ -5,7 +5,7 @@ filter on them, so they are stored: `LegalDocumentPage.legal_status` (computed s
 `DocumentVersion.is_current`. `refresh_states()` recomputes them for some or all documents in a
 fixed number of queries and says which documents changed (`document_state_changed`, which the
 search app listens to). It runs
-- when a document is imported or published (`regulations.importing`, `regulations.signals`),
+- when a document is imported or published (`regulations.importing`, `regulations.receivers`),
   for the document and the documents it replaces;
 - after `migrate`, for every document (rules may have changed with the code);
 - on the next date an answer changes (an effective or expiry date, a replacement taking

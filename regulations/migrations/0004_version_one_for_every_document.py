@@ -3,7 +3,7 @@ preamble and closing; the status it had becomes its recorded status.
 
 Version 1 is official (a draft if the document was recorded as one), current, and without its
 own effective date: the first official version follows the document's. The computed status
-and current versions are refreshed after `migrate` (regulations.signals.states_after_migrate).
+and current versions are refreshed after `migrate` (regulations.receivers.states_after_migrate).
 Plain ORM updates: works on SQLite and PostgreSQL.
 """
 
