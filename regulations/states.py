@@ -23,27 +23,17 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from regulations.models import DocumentRelation, DocumentVersion, LegalDocumentPage, VersionKind
-from regulations.models.facts import REPLACED_BY_TARGET, REPLACES_TARGET, facts_for, replacements, today
+from regulations.models.facts import REPLACED_BY_TARGET, REPLACES_TARGET, today
 from regulations.signals import document_state_changed
 from regulations.validity import (
     DocumentFacts,
     Replacement,
     Status,
-    StatusDecision,
     VersionFacts,
     current_version,
     legal_status,
     next_change,
 )
-
-
-def status_of(page: LegalDocumentPage, day: datetime.date | None = None) -> StatusDecision:
-    """The document's legal status on `day` (today by default), read fresh (3 queries)."""
-    relations_out = DocumentRelation.objects.filter(source=page, kind__in=REPLACED_BY_TARGET).select_related("target")
-    relations_in = DocumentRelation.objects.filter(target=page, kind__in=REPLACES_TARGET).select_related("source")
-    facts = facts_for(page, page.versions.all(), replacements(relations_out, relations_in))
-    return legal_status(facts, day or today())
-
 
 # ---- stored answers ---------------------------------------------------------------------------
 

@@ -12,6 +12,9 @@ from wagtail.search import index
 from regulations.numbers import number_key
 from regulations.validity import Status
 
+from .document_views import render_document
+from .facts import status_of
+
 
 class DocumentType(models.TextChoices):
     CONSTITUTION = "hien-phap", _("Hiến pháp")
@@ -56,7 +59,7 @@ class LegalStatus(models.TextChoices):
 class LegalDocumentPage(RoutablePageMixin, Page):
     """A legal document (văn bản). Its text comes in versions (DocumentVersion), each with its
     Provision rows. Routes: the current version (or `?phien-ban=N`), and the version in force
-    on a date (`<yyyy-mm-dd>/`), both rendered by `regulations.document_views`."""
+    on a date (`<yyyy-mm-dd>/`), both rendered by `regulations.models.document_views`."""
 
     number = models.CharField(_("số hiệu"), max_length=64, blank=True)
     number_key = models.CharField(
@@ -156,15 +159,11 @@ class LegalDocumentPage(RoutablePageMixin, Page):
     @path("")
     def current_text(self, request):
         """The current version, or the one named by `?phien-ban=N`."""
-        from regulations.document_views import render_document
-
         return render_document(self, request)
 
     @re_path(r"^(?P<day>\d{4}-\d{2}-\d{2})/$", name="in_force_on")
     def text_in_force_on(self, request, day: str):
         """The version in force on a date, with the status on that date."""
-        from regulations.document_views import render_document
-
         return render_document(self, request, day=day)
 
     def url_on(self, day) -> str:
@@ -174,6 +173,4 @@ class LegalDocumentPage(RoutablePageMixin, Page):
     def status_on(self, day=None):
         """This document's legal status on `day` (today by default): a
         `regulations.validity.StatusDecision` (status, reason, date, replacing document)."""
-        from regulations.states import status_of
-
         return status_of(self, day)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -20,10 +21,14 @@ from django.template.response import TemplateResponse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from regulations.models import VERSION_PARAM, DocumentVersion, LegalDocumentPage, LegalStatus
-from regulations.models.facts import facts_for
-from regulations.models.reading import document_page_context
 from regulations.validity import DocumentFacts, Reason, StatusDecision, version_in_force, version_start
+
+from .facts import facts_for
+from .reading import document_page_context
+from .versions import VERSION_PARAM, DocumentVersion
+
+if TYPE_CHECKING:  # the page module imports this one for its routes
+    from .documents import LegalDocumentPage
 
 DATE_PARAM = "ngay"
 
@@ -105,6 +110,11 @@ def _default_version(versions: list[DocumentVersion], preview: bool) -> Document
     return current or (versions[-1] if versions else None)
 
 
+def _status_label(page: LegalDocumentPage, value: str) -> str:
+    """The status's name as the page's `legal_status` choices give it (LegalStatus)."""
+    return str(dict(page._meta.get_field("legal_status").flatchoices).get(value, value))
+
+
 def render_document(page: LegalDocumentPage, request: HttpRequest, day: str | None = None) -> HttpResponse:
     preview = bool(getattr(request, "is_preview", False))
     versions = list(page.versions.all() if preview else page.versions.published())
@@ -156,7 +166,7 @@ def render_document(page: LegalDocumentPage, request: HttpRequest, day: str | No
             "version_rows": version_rows(page, versions, context["facts"], selected),
             "selected_start": version_start(context["facts"], selected.facts()) if selected else None,
             "status_value": decision.status.value,
-            "status_label": LegalStatus(decision.status.value).label,
+            "status_label": _status_label(page, decision.status.value),
             "status_explanation": status_explanation(decision),
             "status_by": decision.by,
             "date_param": DATE_PARAM,
