@@ -4,8 +4,8 @@
         GET {api}?q=...&type=article&size=10 for each query, one at a time, after a warm-up;
         per-query client-side latency and the backend that answered.
     search_bench.py floor --queries Q.jsonl --out F.json [--warmup N]      (needs Django settings)
-        For each query, the body the portal itself would send (search.query.parse_request,
-        pin_bodies, main_body, built in this process) sent straight to OpenSearch on a kept-alive
+        For each query, the body the portal itself would send (search.request.parse_request,
+        search.bodies.pin_bodies and main_body, built in this process) sent straight to OpenSearch on a kept-alive
         connection: POST {alias}/_search, or _msearch when the query pins cited articles (as the
         portal does). Latency as seen by the client and OpenSearch's own `took`.
     search_bench.py breakdown --api URL --queries Q.jsonl --qrels R.tsv --out F.json [--strip-diacritics]
@@ -117,14 +117,14 @@ def cmd_floor(args) -> None:
     django.setup()
     from django.conf import settings
 
-    from search import backends
-    from search.client import alias
-    from search.query import main_body, parse_request, pin_bodies
+    from search import backends, kinds
+    from search.bodies import main_body, pin_bodies
+    from search.request import parse_request
 
     parsed = urllib.parse.urlsplit(settings.OPENSEARCH_URL)
     if parsed.hostname not in ("127.0.0.1", "localhost", "::1"):
         sys.exit(f"the floor is measured on a local OpenSearch only, not {settings.OPENSEARCH_URL}")
-    index = alias("articles")
+    index = kinds.get("articles").alias
     vocabulary = backends.vocabulary()
     requests = []
     for q in load_queries(args.queries):

@@ -125,11 +125,11 @@ import json, re, sys
 runs = []
 for path in sys.argv[1:]:
     text = open(path, encoding="utf-8").read()
-    m = re.search(r"Reindexed (\d+) documents, (\d+) articles in ([\d.]+) s \(([\d.]+) articles/s, (\d+)", text)
+    m = re.search(r"Reindexed (\d+) objects in ([\d.]+) s with (\d+) NLP process\(es\): .*?\barticles (\d+) entries \(([\d.]+)/s\)", text)
     if not m:
-        sys.exit(f"bench: search_reindex did not print its articles/s line ({path})")
-    runs.append({"documents": int(m[1]), "articles": int(m[2]), "seconds": float(m[3]),
-                 "articles_per_s": float(m[4]), "workers": int(m[5])})
+        sys.exit(f"bench: search_reindex did not print its articles line ({path})")
+    runs.append({"documents": int(m[1]), "articles": int(m[4]), "seconds": float(m[2]),
+                 "articles_per_s": float(m[5]), "workers": int(m[3])})
 best = max(runs, key=lambda r: r["articles_per_s"])
 print(json.dumps({**best, "runs": [r["articles_per_s"] for r in runs]}))
 PYEOF

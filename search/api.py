@@ -8,13 +8,15 @@ Bad input never reaches OpenSearch and never gives a 500:
 * ``year_to`` before ``year_from``: 200 with no results and a note in ``warnings``.
 * An empty parameter other than ``q`` (``sort=``), or a value with spaces around it: 400.
 * ``size`` outside 1–100, ``page`` outside 1–100 or not a number, ``year_from``/``year_to``
-  outside 1945–2100, an unknown ``type``/``sort``, and an unknown or malformed (or more than 20)
-  ``agency``/``field``/``doc_type``/``status`` value: 400 with
+  outside 1945–2100, an unknown ``type``/``sort``, an unknown or malformed (or more than 20)
+  ``agency``/``field``/``doc_type``/``status`` value, and a filter the kind asked for does not
+  have: 400 with
   ``{"error", "errors": {param: message}, "allowed": {param: [values]}}`` (messages in
   Vietnamese and English; ``allowed`` lists the accepted values of enumerated parameters).
 
-The schema (``/api/v1/schema/``) states the same bounds and the accepted filter values, and
-schemathesis checks it against a running server (tests/test_api_schema.py).
+The types and the filters are those of the registered kinds (search/kinds/). The schema
+(``/api/v1/schema/``) states the same bounds and the accepted filter values, and schemathesis
+checks it against a running server (tests/test_api_schema.py).
 """
 
 from __future__ import annotations
@@ -28,22 +30,22 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from search import backends
-from search.query import (
+from search import backends, kinds
+from search.facets import Facet, RangeFacet
+from search.query import MAX_QUERY_CHARS
+from search.request import (
     DEFAULT_PAGE_SIZE,
     MAX_FILTER_VALUES,
     MAX_PAGE,
     MAX_PAGE_SIZE,
-    MAX_QUERY_CHARS,
-    YEAR_MAX,
-    YEAR_MIN,
     InvalidSearch,
     parse_request,
 )
+from search.results import DATABASE, OPENSEARCH
 
 
 class HitSerializer(serializers.Serializer):
-    type = serializers.ChoiceField(choices=["article", "document"])
+    type = serializers.ChoiceField(choices=kinds.types(), help_text="The kind of result (`type=`).")
     id = serializers.IntegerField(help_text="Provision id (article) or page id (document).")
     external_id = serializers.CharField(
         allow_null=True,
@@ -70,7 +72,7 @@ class FacetValueSerializer(serializers.Serializer):
 
 class SearchResponseSerializer(serializers.Serializer):
     count = serializers.IntegerField()
-    backend = serializers.ChoiceField(choices=[backends.OPENSEARCH, backends.DATABASE])
+    backend = serializers.ChoiceField(choices=[OPENSEARCH, DATABASE])
     results = HitSerializer(many=True, source="hits")
     facets = serializers.DictField(
         child=FacetValueSerializer(many=True),
@@ -106,39 +108,50 @@ class SuggestResponseSerializer(serializers.Serializer):
 VOCABULARY_EXTENSION = "x-vocabulary"
 
 
-def _filter_parameter(name: str, description: str) -> OpenApiParameter:
-    """A repeatable filter; its accepted values are filled in by `add_vocabularies` below."""
-    return OpenApiParameter(
-        name,
-        {"type": "array", "items": {"type": "string"}, "maxItems": MAX_FILTER_VALUES},
-        description=f"{description} Repeat for several values (at most {MAX_FILTER_VALUES}); "
-        "an unknown value is refused with 400.",
-        style="form",
-        explode=True,
-        extensions={VOCABULARY_EXTENSION: name},
-    )
-
-
 def _integer(minimum: int, maximum: int) -> dict[str, Any]:
     return {"type": "integer", "minimum": minimum, "maximum": maximum}
+
+
+def _filter_parameters() -> list[OpenApiParameter]:
+    """One parameter per facet of the registered kinds (two for a range). A keyword filter is
+    repeatable; its accepted values are filled in by `add_vocabularies` below."""
+    parameters = []
+    for facet in kinds.all_facets():
+        if isinstance(facet, RangeFacet):
+            start, end = facet.params
+            bounds = _integer(facet.minimum, facet.maximum)
+            for name, description in zip(facet.params, facet.descriptions, strict=True):
+                text = f"{description} ({facet.minimum}–{facet.maximum})."
+                if name == end:
+                    text += f" Before {start}: no results, with a warning."
+                parameters.append(OpenApiParameter(name, bounds, description=text))
+        else:
+            parameters.append(
+                OpenApiParameter(
+                    facet.name,
+                    {"type": "array", "items": {"type": "string"}, "maxItems": MAX_FILTER_VALUES},
+                    description=f"{facet.description} Repeat for several values (at most {MAX_FILTER_VALUES}); "
+                    "an unknown value is refused with 400.",
+                    style="form",
+                    explode=True,
+                    extensions={VOCABULARY_EXTENSION: facet.name},
+                )
+            )
+    return parameters
 
 
 def add_vocabularies(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
     """drf-spectacular post-processing hook: the values each filter accepts, as the API checks
     them (agencies and fields from the database when the schema is served)."""
+    facets = {facet.name: facet for facet in kinds.all_facets() if isinstance(facet, Facet)}
     vocabulary = backends.vocabulary()
-    values = {
-        "agency": vocabulary.agencies,
-        "field": vocabulary.fields,
-        "doc_type": vocabulary.doc_types,
-        "status": vocabulary.statuses,
-    }
     for path in result.get("paths", {}).values():
         for operation in path.values():
             for parameter in operation.get("parameters", []):
                 name = parameter.pop(VOCABULARY_EXTENSION, None)
-                if name in values and values[name] is not None:
-                    parameter["schema"]["items"]["enum"] = sorted(values[name])
+                values = vocabulary.allowed(facets[name]) if name in facets else None
+                if values is not None:
+                    parameter["schema"]["items"]["enum"] = sorted(values)
     return result
 
 
@@ -152,21 +165,11 @@ SEARCH_PARAMETERS = [
     OpenApiParameter(
         "type",
         OpenApiTypes.STR,
-        enum=["article", "document"],
-        description="What to search: articles (default) or documents.",
+        enum=kinds.types(),
+        description=f"What to search: {', '.join(kinds.types())} (default {kinds.DEFAULT_TYPE}). "
+        "A filter applies only to the kinds that have it.",
     ),
-    _filter_parameter("agency", "Issuing agency slug."),
-    _filter_parameter("field", "Field (lĩnh vực) slug."),
-    _filter_parameter("doc_type", "Document type (luat, nghi-dinh, thong-tu...)."),
-    _filter_parameter("status", "Legal status (con-hieu-luc, het-hieu-luc...)."),
-    OpenApiParameter(
-        "year_from", _integer(YEAR_MIN, YEAR_MAX), description=f"Issued from this year ({YEAR_MIN}–{YEAR_MAX})."
-    ),
-    OpenApiParameter(
-        "year_to",
-        _integer(YEAR_MIN, YEAR_MAX),
-        description=f"Issued up to this year ({YEAR_MIN}–{YEAR_MAX}). Before year_from: no results, with a warning.",
-    ),
+    *_filter_parameters(),
     OpenApiParameter("sort", OpenApiTypes.STR, enum=["relevance", "date"]),
     OpenApiParameter("page", _integer(1, MAX_PAGE), description=f"Page number, 1–{MAX_PAGE} (default 1)."),
     OpenApiParameter(
@@ -202,7 +205,7 @@ def bad_request(exc: InvalidSearch) -> Response:
 
 
 class SearchAPIView(APIView):
-    """Search articles or documents."""
+    """Search one kind of content: articles, documents (search/kinds/)."""
 
     authentication_classes: list[type] = []
     permission_classes: list[type] = []

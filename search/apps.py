@@ -20,7 +20,7 @@ def warm_up() -> None:
     started = time.perf_counter()
     try:
         from search import backends  # noqa: F401 - builds the matching tables at import
-        from search.query import parse_request
+        from search.request import parse_request
 
         parse_request({"q": WARMUP_QUERY})
     except Exception:  # a failed warm-up only means a slower first query, which will say why

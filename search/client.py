@@ -1,4 +1,4 @@
-"""The one OpenSearch client of a process, and the names of the aliases.
+"""The one OpenSearch client of a process, and how alias names are made.
 
 Every call to OpenSearch goes through `get_client()`: it has a timeout (OPENSEARCH_TIMEOUT
 seconds), does not retry, and `unavailable()` turns whatever the client raises into one
@@ -18,8 +18,6 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import ImproperlyConfigured, OpenSearchException, TransportError
-
-KINDS = ("articles", "documents")
 
 # Bulk loads, scrolls and refreshes take longer than a search: they get this many seconds.
 DEFAULT_BULK_TIMEOUT = 60
@@ -84,11 +82,12 @@ def _settings_changed(*, setting: str, **kwargs: Any) -> None:
         reset_client()
 
 
-def alias(kind: str) -> str:
-    """`alias("articles")` -> "portal-articles": the name every read and write uses."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown index kind {kind!r} (expected one of {', '.join(KINDS)})")
-    return f"{settings.SEARCH_INDEX_PREFIX}-{kind}"
+def alias(name: str) -> str:
+    """`alias("articles")` -> "portal-articles": the name every read and write of a kind uses.
+
+    The kinds and their names are in search/kinds/ (`SearchKind.alias`); this only applies the
+    environment's prefix (SEARCH_INDEX_PREFIX)."""
+    return f"{settings.SEARCH_INDEX_PREFIX}-{name}"
 
 
 def bulk_timeout() -> float:

@@ -70,6 +70,13 @@ def mark_unavailable(reason: str = "") -> None:
         _cache[str(settings.OPENSEARCH_URL)] = Health(False, detail, time.monotonic())
 
 
+def note_failure(exc: SearchUnavailable) -> None:
+    """A server that did not answer (or failed) is skipped for the next few seconds; an error
+    about one request (4xx) says nothing about the server."""
+    if exc.status is None or exc.status >= 500:
+        mark_unavailable(str(exc))
+
+
 def reset() -> None:
     """Forget cached answers (tests)."""
     with _lock:

@@ -17,14 +17,17 @@ class IndexRequestQuerySet(models.QuerySet):
 
 
 class IndexRequest(models.Model):
-    """One document to (re)index or to remove from the search indexes.
+    """One object of one search kind to (re)index or to remove from that kind's index.
 
     Written in the same transaction as the change it reports (see search/signals.py), so a
-    change is never lost even when OpenSearch is down. `document_id` is a plain integer: the
-    page may already be deleted when the request is processed.
+    change is never lost even when OpenSearch is down. `kind` is a registered kind's name
+    (search/kinds/: "articles", "documents"); `object_id` is the id of the object its entries
+    are built from (for both of those, the document page), a plain integer: the object may
+    already be deleted when the request is processed.
     """
 
-    document_id = models.IntegerField(_("mã văn bản"), db_index=True)
+    kind = models.CharField(_("loại nội dung"), max_length=40)
+    object_id = models.BigIntegerField(_("mã đối tượng"))
     action = models.CharField(_("thao tác"), max_length=8, choices=IndexAction.choices)
     created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now)
     # Set again when a later change is folded into this pending request (see outbox.py).
@@ -37,8 +40,9 @@ class IndexRequest(models.Model):
 
     class Meta:
         ordering = ["id"]
+        indexes = [models.Index(fields=["kind", "object_id"], name="search_request_kind_object")]
         verbose_name = _("yêu cầu lập chỉ mục")
         verbose_name_plural = _("yêu cầu lập chỉ mục")
 
     def __str__(self) -> str:
-        return f"{self.action} {self.document_id}"
+        return f"{self.action} {self.kind} {self.object_id}"

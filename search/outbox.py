@@ -1,18 +1,19 @@
-"""Write index requests (the outbox) and wake the worker that drains them.
+"""The outbox: index requests kept in the database, keyed by (kind, object id).
 
-`request_index(page_id)` / `request_delete(page_id)` run inside the caller's transaction: the
-request is saved if and only if the change is. After the commit, `schedule_drain()` enqueues
-the `drain_index_queue` task (django-tasks), unless one is already waiting to run.
+`request(kind, object_id, action)` runs inside the caller's transaction: the request is saved
+if and only if the change is (search/tasks.py `enqueue` also wakes the worker after the commit).
 
-One pending row per document is enough: a new request folds into the document's pending row
-unless the worker is processing that row right now (it is locked), in which case a second row
-is written and processed after the first.
+One pending row per (kind, object) is enough: a new request folds into the pending row unless
+the worker is processing that row right now (it is locked), in which case a second row is
+written and processed after the first.
+
+Also here: the retry back-off, the lock that lets one indexer write at a time, and the figures
+of `search_status`.
 """
 
 from __future__ import annotations
 
 import datetime
-import logging
 import threading
 import zlib
 from collections.abc import Iterator
@@ -21,12 +22,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Count, Min, QuerySet
 from django.utils import timezone
 
 from search.models import IndexAction, IndexRequest
-
-logger = logging.getLogger(__name__)
 
 # Retry delays after OpenSearch failed: 10 s, 20 s, 40 s ... at most 5 minutes, so a queue
 # drains at most 5 minutes after OpenSearch is back.
@@ -34,14 +33,34 @@ BACKOFF_FIRST = 10
 BACKOFF_MAX = 300
 
 
-def request_index(page_id: int) -> IndexRequest:
-    """Ask for the document to be (re)indexed, or removed if it is no longer live and public."""
-    return _request(page_id, IndexAction.INDEX)
+def request(kind: str, object_id: int, action: str) -> IndexRequest:
+    """Ask for an object's entries in a kind's index to be written again (or removed, if the
+    object is no longer indexable), or to be removed."""
+    now = timezone.now()
+    with transaction.atomic():
+        pending = lock_rows(IndexRequest.objects.filter(kind=kind, object_id=object_id)).last()
+        if pending is None:
+            return IndexRequest.objects.create(
+                kind=kind,
+                object_id=object_id,
+                action=action,
+                created_at=now,
+                requested_at=now,
+                available_at=now,
+            )
+        pending.action = action
+        pending.requested_at = now
+        pending.available_at = now
+        pending.save(update_fields=["action", "requested_at", "available_at"])
+        return pending
 
 
-def request_delete(page_id: int) -> IndexRequest:
-    """Ask for the document (and its articles) to be removed from the indexes."""
-    return _request(page_id, IndexAction.DELETE)
+def request_index(kind: str, object_id: int) -> IndexRequest:
+    return request(kind, object_id, IndexAction.INDEX)
+
+
+def request_delete(kind: str, object_id: int) -> IndexRequest:
+    return request(kind, object_id, IndexAction.DELETE)
 
 
 def lock_rows(queryset: QuerySet) -> QuerySet:
@@ -50,64 +69,6 @@ def lock_rows(queryset: QuerySet) -> QuerySet:
     if connection.features.has_select_for_update_skip_locked:
         return queryset.select_for_update(skip_locked=True)
     return queryset
-
-
-def _request(document_id: int, action: str) -> IndexRequest:
-    now = timezone.now()
-    with transaction.atomic():
-        pending = lock_rows(IndexRequest.objects.filter(document_id=document_id)).last()
-        if pending is None:
-            request = IndexRequest.objects.create(
-                document_id=document_id,
-                action=action,
-                created_at=now,
-                requested_at=now,
-                available_at=now,
-            )
-        else:
-            pending.action = action
-            pending.requested_at = now
-            pending.available_at = now
-            pending.save(update_fields=["action", "requested_at", "available_at"])
-            request = pending
-        transaction.on_commit(schedule_drain, robust=True)
-    return request
-
-
-def schedule_drain(run_after: datetime.datetime | None = None) -> bool:
-    """Enqueue the drain task (at `run_after`), unless one already waits to run by then.
-
-    Returns True if a task was enqueued. Never raises: the requests stay in the database and
-    the next drain (or `manage.py search_drain`) processes them.
-    """
-    from search.tasks import drain_index_queue
-
-    try:
-        if _drain_waiting(drain_index_queue, run_after):
-            return False
-        task = drain_index_queue if run_after is None else drain_index_queue.using(run_after=run_after)
-        task.enqueue()
-        return True
-    except Exception:  # noqa: BLE001 - a broken task queue must not break publishing
-        logger.exception("could not enqueue the search indexing task; requests stay queued")
-        return False
-
-
-def _drain_waiting(task, run_after: datetime.datetime | None) -> bool:
-    """Is a drain task already enqueued and not started, due no later than `run_after`?"""
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult, get_date_max
-
-    if not isinstance(task.get_backend(), DatabaseBackend):
-        return False
-    when = run_after or timezone.now()
-    waiting = DBTaskResult.objects.filter(
-        Q(run_after__lte=when) | Q(run_after=get_date_max()),
-        status="READY",
-        task_path=task.module_path,
-        backend_name=task.backend,
-    )
-    return waiting.exists()
 
 
 def backoff(attempts: int) -> datetime.timedelta:
@@ -165,11 +126,13 @@ class OutboxStats:
     oldest: datetime.datetime | None
     next_retry: datetime.datetime | None
     last_error: str
+    by_kind: dict[str, int]  # pending requests per kind name
 
 
 def stats() -> OutboxStats:
     requests = IndexRequest.objects.all()
     figures = requests.aggregate(oldest=Min("created_at"))
+    by_kind = dict(requests.order_by().values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
     failing = requests.filter(attempts__gt=0)
     last = failing.order_by("-id").values_list("last_error", flat=True).first()
     retry = failing.aggregate(next=Min("available_at"))["next"]
@@ -179,4 +142,5 @@ def stats() -> OutboxStats:
         oldest=figures["oldest"],
         next_retry=retry,
         last_error=last or "",
+        by_kind=by_kind,
     )

@@ -1,10 +1,8 @@
-"""Index definitions (docs/search-index.md): analyzers, the two mappings, aliases.
+"""What every index shares (docs/search-index.md): the analyzers and the field definitions
+each kind's mapping is built from (search/kinds/), and the version they carry.
 
-Each kind ("articles", "documents") is an alias `{SEARCH_INDEX_PREFIX}-{kind}` pointing at one
-concrete index `{alias}-v{MAPPING_VERSION}-{timestamp}`. Readers and the outbox worker only use
-the alias; `search_reindex` builds new concrete indexes and swaps the aliases in one request.
-
-Text is indexed several ways so one query can rank exact matches first and still find the rest:
+Each kind's index is created and swapped by search/indexes.py. Text is indexed several ways so
+one query can rank exact matches first and still find the rest:
 
 | field              | input                                   | analyzer (index / search)       |
 |--------------------|-----------------------------------------|---------------------------------|
@@ -14,27 +12,25 @@ Text is indexed several ways so one query can rank exact matches first and still
 | `syllables.folded` | same                                    | vi_syllables_folded / ..._search|
 | `text`             | the text, normalised, lines kept        | standard (for highlighting)     |
 
-`heading`, `document_title`, `title`, `summary` and `citation` are syllable-analysed text with a
-`folded` sub-field. The `*_search` analyzers add the abbreviation synonyms
+Every kind has these text fields (`text_fields()`), so one `multi_match` works on all of them.
+Display fields (`heading`, `title`...) are syllable-analysed text with a `folded` sub-field
+(`syllable_text()`). The `*_search` analyzers add the abbreviation synonyms
 (search/nlp/abbreviations.py) at query time only, so changing them needs no reindex of the text;
 the rules still live in the index settings, hence `MAPPING_VERSION` includes `SYNONYMS_VERSION`.
 """
 
 from __future__ import annotations
 
-import datetime
 import functools
-import logging
 from typing import Any
 
 from django.conf import settings
 
-from search.client import KINDS, SearchUnavailable, alias, bulk_timeout, get_client, unavailable
 from search.nlp.abbreviations import SYNONYMS_VERSION, opensearch_synonym_rules
 
-logger = logging.getLogger(__name__)
-
-# Bump when a mapping or an analyzer changes; the synonyms version is part of the number.
+# Bump when an analyzer or a shared field definition below changes (every kind is rebuilt); a
+# change to one kind's own fields bumps that kind's `schema_version` instead. The synonyms
+# version is part of the number.
 SCHEMA_VERSION = 1
 MAPPING_VERSION: int = SCHEMA_VERSION * 1000 + int(SYNONYMS_VERSION)
 
@@ -162,14 +158,14 @@ def replicas() -> int:
     return int(getattr(settings, "SEARCH_INDEX_REPLICAS", 0))
 
 
-# ---- mappings ------------------------------------------------------------------------------
+# ---- field definitions ---------------------------------------------------------------------
 
 KEYWORD = {"type": "keyword"}
 INTEGER = {"type": "integer"}
 NOT_INDEXED = {"type": "keyword", "index": False, "doc_values": False}
 
 
-def _syllable_text() -> dict[str, Any]:
+def syllable_text() -> dict[str, Any]:
     """Display text searched by syllables, with a diacritics-free sub-field."""
     return {
         "type": "text",
@@ -185,7 +181,9 @@ def _syllable_text() -> dict[str, Any]:
     }
 
 
-def _text_fields() -> dict[str, Any]:
+def text_fields() -> dict[str, Any]:
+    """The fields every kind has: `text` (what an entry says, normalised), `words` (its segmented
+    words, filled by search/entries.py), `syllables` (copied from `text`), `citations`, `suggest`."""
     return {
         "text": {
             "type": "text",
@@ -205,7 +203,7 @@ def _text_fields() -> dict[str, Any]:
                 }
             },
         },
-        "syllables": _syllable_text(),
+        "syllables": syllable_text(),
         "citations": KEYWORD,
         "suggest": {
             "type": "completion",
@@ -215,162 +213,11 @@ def _text_fields() -> dict[str, Any]:
     }
 
 
-def _metadata_fields() -> dict[str, Any]:
-    return {
-        "document_id": INTEGER,
-        "url": NOT_INDEXED,
-        "document_number": KEYWORD,
-        "number_key": {"type": "keyword", "normalizer": "vi_lowercase"},
-        "doc_type": KEYWORD,
-        "legal_status": KEYWORD,
-        "agency": KEYWORD,
-        "agency_name": KEYWORD,
-        "fields": KEYWORD,
-        "year": INTEGER,
-        "issued_date": {"type": "date", "format": "strict_date"},
-    }
-
-
-def mapping(kind: str) -> dict[str, Any]:
-    properties = {**_metadata_fields(), **_text_fields()}
-    if kind == "articles":
-        properties.update(
-            provision_id=INTEGER,
-            external_id=KEYWORD,
-            anchor=KEYWORD,
-            kind=KEYWORD,
-            position=INTEGER,
-            article_number=KEYWORD,
-            citation=_syllable_text(),
-            heading=_syllable_text(),
-            document_title=_syllable_text(),
-        )
-    elif kind == "documents":
-        properties.update(title=_syllable_text(), summary=_syllable_text(), article_count=INTEGER)
-    else:
-        raise ValueError(f"unknown index kind {kind!r}")
+def build_mapping(properties: dict[str, Any]) -> dict[str, Any]:
+    """A kind's mapping: the shared text fields plus its own `properties`, nothing else."""
     return {
         "dynamic": "strict",
         # `words` is only searched: keep it out of _source (the text is in `text`).
         "_source": {"excludes": ["words"]},
-        "properties": properties,
+        "properties": {**properties, **text_fields()},
     }
-
-
-# ---- indexes and aliases -------------------------------------------------------------------
-
-
-def concrete_name(kind: str, stamp: str | None = None) -> str:
-    if stamp is None:
-        stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d%H%M%S%f")
-    return f"{alias(kind)}-v{MAPPING_VERSION}-{stamp}"
-
-
-def create_index(kind: str, *, bulk_load: bool = False, name: str | None = None) -> str:
-    """Create a new concrete index for `kind` and return its name (no alias yet).
-
-    With `bulk_load`, refreshes are off and replicas 0 until `finish_bulk_load(name)`.
-    """
-    name = name or concrete_name(kind)
-    with unavailable(f"creating index {name}"):
-        get_client().indices.create(
-            index=name,
-            body={"settings": index_settings(bulk_load=bulk_load), "mappings": mapping(kind)},
-            request_timeout=bulk_timeout(),
-        )
-    return name
-
-
-def finish_bulk_load(name: str) -> None:
-    """Turn refreshes and replicas back on after a bulk load, and refresh."""
-    client = get_client()
-    with unavailable(f"finishing bulk load of {name}"):
-        client.indices.put_settings(
-            index=name,
-            body={"index": {"refresh_interval": None, "number_of_replicas": replicas()}},
-        )
-        client.indices.refresh(index=name, request_timeout=bulk_timeout())
-
-
-def alias_targets(kind: str) -> list[str]:
-    """Concrete indexes the alias of `kind` points at ([] if the alias does not exist)."""
-    client = get_client()
-    with unavailable(f"reading alias {alias(kind)}"):
-        found = client.indices.get_alias(name=alias(kind), ignore=404)
-    if not isinstance(found, dict) or "error" in found or found.get("status") == 404:
-        return []
-    return sorted(name for name, value in found.items() if isinstance(value, dict))
-
-
-def _stray_index(kind: str) -> bool:
-    """True if an index is named like the alias (created by a write before the alias existed)."""
-    client = get_client()
-    with unavailable(f"checking {alias(kind)}"):
-        return bool(client.indices.exists(index=alias(kind))) and not alias_targets(kind)
-
-
-def ensure_aliases() -> dict[str, str]:
-    """Create each missing alias with an empty concrete index; return alias -> index.
-
-    Called by the outbox worker before it writes, so a write never auto-creates an index with
-    a guessed mapping under the alias name. An existing alias is left as it is.
-    """
-    result: dict[str, str] = {}
-    client = get_client()
-    for kind in KINDS:
-        targets = alias_targets(kind)
-        if targets:
-            result[alias(kind)] = targets[0]
-            continue
-        # A deterministic first name: two processes racing here create one index, not two.
-        name = concrete_name(kind, stamp="initial")
-        with unavailable(f"checking {name}"):
-            exists = client.indices.exists(index=name)
-        if not exists:
-            try:
-                create_index(kind, name=name)
-            except SearchUnavailable as exc:
-                if "resource_already_exists" not in str(exc):
-                    raise
-        logger.info("created empty index %s; run search_reindex to load the documents", name)
-        swap_aliases({kind: name})
-        result[alias(kind)] = name
-    return result
-
-
-def swap_aliases(new_indexes: dict[str, str]) -> list[str]:
-    """Point each kind's alias at its new index only, all in one atomic request.
-
-    Returns the concrete indexes the aliases left (to delete). An index named like an alias
-    (auto-created by a stray write) is removed in the same request.
-    """
-    actions: list[dict[str, Any]] = []
-    left: list[str] = []
-    for kind, new_index in new_indexes.items():
-        name = alias(kind)
-        old = [index for index in alias_targets(kind) if index != new_index]
-        left.extend(old)
-        actions.extend({"remove": {"index": index, "alias": name}} for index in old)
-        if _stray_index(kind):
-            logger.warning("deleting index %s: an alias of that name is expected", name)
-            actions.append({"remove_index": {"index": name}})
-        actions.append({"add": {"index": new_index, "alias": name}})
-    with unavailable("swapping aliases"):
-        get_client().indices.update_aliases(body={"actions": actions})
-    return left
-
-
-def delete_indexes(names: list[str]) -> None:
-    if not names:
-        return
-    with unavailable(f"deleting {', '.join(names)}"):
-        get_client().indices.delete(index=",".join(names), ignore=404)
-
-
-def version_of(index_name: str) -> int | None:
-    """The MAPPING_VERSION a concrete index was built with, read from its name."""
-    marker = index_name.rsplit("-v", 1)
-    if len(marker) != 2:
-        return None
-    digits = marker[1].split("-", 1)[0]
-    return int(digits) if digits.isdigit() else None

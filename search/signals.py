@@ -1,55 +1,70 @@
 """Listen to the content apps and write index requests (connected in SearchConfig.ready()).
 
-Each handler only writes an outbox row in the current transaction (search/outbox.py); the
-worker does the rest after the commit. The content apps never import search/.
+One receiver per signal (Wagtail's and Django's, and each content-app signal a registered kind
+names); for each change it asks every registered kind's triggers
+(search/kinds/, search/triggers.py) which of the kind's objects the change concerns, and writes
+one outbox row per (kind, object) in the current transaction (search/tasks.py `enqueue`): a
+document's publication enqueues its document entry and its articles. The worker does the rest
+after the commit. The content apps never import search/.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search import outbox
+from search import kinds, tasks
+from search.triggers import Event
 
 
-def document_published(sender: Any, instance: Any, **kwargs: Any) -> None:
-    outbox.request_index(instance.pk)
+def dispatch(event: Event, instance: Any) -> None:
+    for kind in kinds.all_kinds():
+        for trigger in kind.declared_triggers:
+            if trigger.matches(event, instance):
+                for object_id in trigger.objects(instance):
+                    tasks.enqueue(kind.name, object_id, trigger.action)
 
 
-def document_unpublished(sender: Any, instance: Any, **kwargs: Any) -> None:
-    outbox.request_delete(instance.pk)
+def signalled(sender: Any, signal: Any, **kwargs: Any) -> None:
+    """A content app's own signal (`Event.SIGNALLED` triggers)."""
+    for kind in kinds.all_kinds():
+        for trigger in kind.declared_triggers:
+            if trigger.hears(signal, sender):
+                for object_id in trigger.objects(kwargs):
+                    tasks.enqueue(kind.name, object_id, trigger.action)
 
 
-def document_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
-    outbox.request_delete(instance.pk)
+def published(sender: Any, instance: Any, **kwargs: Any) -> None:
+    dispatch(Event.PUBLISHED, instance)
 
 
-def document_state_changed(sender: Any, document_ids: list[int], **kwargs: Any) -> None:
-    """A document's computed legal status or current version changed (a date passed, another
-    document replacing it arrived): index it again (a request for a page no longer live removes it)."""
-    for page_id in document_ids:
-        outbox.request_index(page_id)
+def unpublished(sender: Any, instance: Any, **kwargs: Any) -> None:
+    dispatch(Event.UNPUBLISHED, instance)
 
 
-def page_moved(sender: Any, instance: Any, url_path_before: str = "", url_path_after: str = "", **kwargs: Any) -> None:
-    """A moved document, or a moved folder of documents, has new URLs: index them again."""
-    if url_path_before == url_path_after:
-        return
-    from regulations.models import LegalDocumentPage
+def moved(sender: Any, instance: Any, url_path_before: str = "", url_path_after: str = "", **kwargs: Any) -> None:
+    """A moved page, or a moved folder of pages, has new URLs (a reordering does not)."""
+    if url_path_before != url_path_after:
+        dispatch(Event.MOVED, instance)
 
-    moved = LegalDocumentPage.objects.descendant_of(instance, inclusive=True).live()
-    for page_id in moved.values_list("pk", flat=True):
-        outbox.request_index(page_id)
+
+def saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:  # fixtures being loaded
+        dispatch(Event.SAVED, instance)
+
+
+def deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
+    dispatch(Event.DELETED, instance)
 
 
 def connect() -> None:
-    from regulations.models import LegalDocumentPage
-    from regulations.signals import document_state_changed as state_changed
-
-    state_changed.connect(document_state_changed, sender=LegalDocumentPage, dispatch_uid="search-document-state")
-    page_published.connect(document_published, sender=LegalDocumentPage, dispatch_uid="search-document-published")
-    page_unpublished.connect(document_unpublished, sender=LegalDocumentPage, dispatch_uid="search-document-unpublished")
-    post_delete.connect(document_deleted, sender=LegalDocumentPage, dispatch_uid="search-document-deleted")
-    post_page_move.connect(page_moved, dispatch_uid="search-page-moved")
+    page_published.connect(published, dispatch_uid="search-published")
+    page_unpublished.connect(unpublished, dispatch_uid="search-unpublished")
+    post_page_move.connect(moved, dispatch_uid="search-moved")
+    post_save.connect(saved, dispatch_uid="search-saved")
+    post_delete.connect(deleted, dispatch_uid="search-deleted")
+    own = {id(t.signal): t.signal for kind in kinds.all_kinds() for t in kind.declared_triggers if t.signal}
+    for key, signal in own.items():
+        signal.connect(signalled, dispatch_uid=f"search-signalled-{key}")

@@ -1,17 +1,11 @@
-"""Drain the outbox into OpenSearch: the `drain_index_queue` task and `drain()` behind it.
+"""Drain the outbox into OpenSearch: the `drain_index_queue` task, `drain()` behind it, and
+`enqueue()`, which writes a request and wakes the task after the commit.
 
-A batch is up to `BATCH_SIZE` requests, locked with SKIP LOCKED inside one transaction:
-documents to index are read in a fixed number of queries and their entries built; the article
-entries these documents have in the index now are listed (one scroll), and everything goes to
-OpenSearch in one `helpers.bulk`: article and document entries, deletions of the article entries
-that no longer exist (articles dropped from a republished document, all articles of a removed
-one) and of removed documents' entries. Requests that succeeded are deleted. (Listing then
-deleting by id, rather than delete-by-query, works on clusters without the `reindex` module,
-such as the integ-test distribution we run locally.)
-
-When OpenSearch is unavailable the batch's requests stay, with `attempts`, `last_error` and a
-back-off in `available_at`, and the task enqueues itself again for then: the queue drains on
-its own once OpenSearch is back.
+A batch is up to `BATCH_SIZE` requests, locked with SKIP LOCKED inside one transaction and
+written by search/indexer.py; requests that succeeded are deleted. When OpenSearch is
+unavailable the batch's requests stay, with `attempts`, `last_error` and a back-off in
+`available_at`, and the task enqueues itself again for then: the queue drains on its own once
+OpenSearch is back.
 """
 
 from __future__ import annotations
@@ -22,16 +16,14 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.utils import timezone
 from django_tasks import task
-from opensearchpy import helpers
 
-from search import documents_builder as builder
-from search.client import SearchUnavailable, alias, bulk_timeout, get_client, unavailable
-from search.models import IndexAction, IndexRequest
-from search.outbox import backoff, indexing_lock, lock_rows, schedule_drain
-from search.search_index import ensure_aliases
+from search import indexer, outbox
+from search.client import SearchUnavailable
+from search.indexes import ensure_aliases
+from search.models import IndexRequest
 
 logger = logging.getLogger(__name__)
 
@@ -42,16 +34,70 @@ BUSY_RETRY = datetime.timedelta(seconds=5)
 
 @dataclass
 class DrainResult:
-    indexed: int = 0  # documents written
-    deleted: int = 0  # documents removed (unpublished, deleted, no longer public)
-    articles: int = 0  # article entries written
+    indexed: int = 0  # objects written (a document and its articles count once)
+    deleted: int = 0  # objects removed (unpublished, deleted, no longer public)
+    entries: dict[str, int] = field(default_factory=dict)  # entries written, per kind
     failed: int = 0  # requests kept for a retry
+    dropped: int = 0  # requests for kinds no longer registered, deleted
     remaining: int = 0  # requests still queued at the end
     busy: bool = False  # another drain or a rebuild was running: nothing done
     errors: list[str] = field(default_factory=list)
+    # (builder, object id) written or removed, so that an object counts once across batches.
+    _written: set[tuple[str, int]] = field(default_factory=set, repr=False)
+    _removed: set[tuple[str, int]] = field(default_factory=set, repr=False)
+
+    def add(self, written: indexer.Written) -> None:
+        self._written |= written.indexed
+        self._removed |= written.deleted
+        self.indexed, self.deleted = len(self._written), len(self._removed)
+        for name, count in written.entries.items():
+            self.entries[name] = self.entries.get(name, 0) + count
+        self.dropped += len(written.dropped)
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {key: value for key, value in asdict(self).items() if not key.startswith("_")}
+
+
+def enqueue(kind: str, object_id: int, action: str) -> IndexRequest:
+    """Write an index request in the caller's transaction; wake the worker after the commit."""
+    with transaction.atomic():
+        request = outbox.request(kind, object_id, action)
+        transaction.on_commit(schedule_drain, robust=True)
+    return request
+
+
+def schedule_drain(run_after: datetime.datetime | None = None) -> bool:
+    """Enqueue the drain task (at `run_after`), unless one already waits to run by then.
+
+    Returns True if a task was enqueued. Never raises: the requests stay in the database and
+    the next drain (or `manage.py search_drain`) processes them.
+    """
+    try:
+        if _drain_waiting(run_after):
+            return False
+        queued = drain_index_queue if run_after is None else drain_index_queue.using(run_after=run_after)
+        queued.enqueue()
+        return True
+    except Exception:  # noqa: BLE001 - a broken task queue must not break publishing
+        logger.exception("could not enqueue the search indexing task; requests stay queued")
+        return False
+
+
+def _drain_waiting(run_after: datetime.datetime | None) -> bool:
+    """Is a drain task already enqueued and not started, due no later than `run_after`?"""
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    if not isinstance(drain_index_queue.get_backend(), DatabaseBackend):
+        return False
+    when = run_after or timezone.now()
+    waiting = DBTaskResult.objects.filter(
+        Q(run_after__lte=when) | Q(run_after=get_date_max()),
+        status="READY",
+        task_path=drain_index_queue.module_path,
+        backend_name=drain_index_queue.backend,
+    )
+    return waiting.exists()
 
 
 # Ahead of Wagtail's own tasks on the same queue (reference index, admin search), which come
@@ -75,7 +121,7 @@ def drain(
     they are due.
     """
     result = DrainResult()
-    with indexing_lock() as acquired:
+    with outbox.indexing_lock() as acquired:
         if not acquired:
             result.busy = True
         else:
@@ -92,7 +138,7 @@ def _drain_locked(result: DrainResult, *, batch_size: int, ignore_backoff: bool)
     while True:
         with transaction.atomic():
             queued = IndexRequest.objects.all() if ignore_backoff else IndexRequest.objects.due()
-            rows = list(lock_rows(queued.filter(id__gt=after_id).order_by("id"))[:batch_size])
+            rows = list(outbox.lock_rows(queued.filter(id__gt=after_id).order_by("id"))[:batch_size])
             if not rows:
                 return
             after_id = rows[-1].id
@@ -100,40 +146,21 @@ def _drain_locked(result: DrainResult, *, batch_size: int, ignore_backoff: bool)
                 if not aliases_ready:
                     ensure_aliases()
                     aliases_ready = True
-                failures = _process(rows, result)
+                written = indexer.write(rows)
             except SearchUnavailable as exc:
                 logger.warning("search indexing postponed: %s", exc)
                 _postpone(rows, str(exc))
                 result.failed += len(rows)
                 result.errors.append(str(exc))
                 return
-            done = [row.id for row in rows if row.document_id not in failures]
-            IndexRequest.objects.filter(id__in=done).delete()
-            failed = [row for row in rows if row.document_id in failures]
+            failures = written.failures
+            failed = [row for row in rows if (row.kind, row.object_id) in failures]
+            IndexRequest.objects.filter(id__in=[row.id for row in rows if row not in failed]).delete()
             for row in failed:
-                _postpone([row], failures[row.document_id])
+                _postpone([row], failures[(row.kind, row.object_id)])
+            result.add(written)
             result.failed += len(failed)
-            result.errors.extend(f"{doc}: {error}" for doc, error in failures.items())
-
-
-def _article_ids(client: Any, index: str, document_ids: list[int]) -> dict[int, set[str]]:
-    """The ids of the article entries these documents have in the index now."""
-    found: dict[int, set[str]] = {}
-    if not document_ids:
-        return found
-    with unavailable("reading the current article entries"):
-        # Entries written less than a refresh interval ago must be seen too.
-        client.indices.refresh(index=index, request_timeout=bulk_timeout())
-        hits = helpers.scan(
-            client,
-            index=index,
-            query={"query": {"terms": {"document_id": document_ids}}, "_source": ["document_id"]},
-            size=2000,
-            request_timeout=bulk_timeout(),
-        )
-        for hit in hits:
-            found.setdefault(hit["_source"]["document_id"], set()).add(hit["_id"])
-    return found
+            result.errors.extend(f"{kind} {pk}: {error}" for (kind, pk), error in failures.items())
 
 
 def _postpone(rows: list[IndexRequest], error: str) -> None:
@@ -141,7 +168,7 @@ def _postpone(rows: list[IndexRequest], error: str) -> None:
     for row in rows:
         row.attempts += 1
         row.last_error = error[:2000]
-        row.available_at = now + backoff(row.attempts)
+        row.available_at = now + outbox.backoff(row.attempts)
         row.save(update_fields=["attempts", "last_error", "available_at"])
 
 
@@ -153,73 +180,3 @@ def _schedule_follow_up(result: DrainResult) -> None:
     due = IndexRequest.objects.aggregate(next=Min("available_at"))["next"]
     if due is not None:
         schedule_drain(run_after=max(due, now))
-
-
-def _process(rows: list[IndexRequest], result: DrainResult) -> dict[int, str]:
-    """Write one batch; return {document_id: error} for documents that must be retried.
-
-    Raises SearchUnavailable when OpenSearch cannot be reached (the whole batch is retried).
-    """
-    wanted: dict[int, str] = {}
-    for row in rows:  # ordered by id: the latest request for a document wins
-        wanted[row.document_id] = row.action
-    to_index = [doc for doc, action in wanted.items() if action == IndexAction.INDEX]
-    # A document that is gone, unpublished or private is removed, whatever was asked.
-    pages = {page.pk: page for page in builder.documents_queryset().filter(pk__in=to_index)}
-    to_delete = [doc for doc in wanted if doc not in pages]
-    provisions = builder.load_provisions(pages)
-
-    articles_alias, documents_alias = alias("articles"), alias("documents")
-    failures: dict[int, str] = {}
-    actions: list[dict[str, Any]] = []
-    owner: dict[str, int] = {}  # bulk _id -> document id
-    kept_articles: dict[int, list[str]] = {}
-    for pk, page in pages.items():
-        try:
-            prepared = builder.build(page, provisions.get(pk, []))
-        except Exception as exc:  # noqa: BLE001 - one bad document must not block the queue
-            logger.exception("could not build the index entries of document %s", pk)
-            failures[pk] = f"building entries: {type(exc).__name__}: {exc}"
-            continue
-        document_actions = builder.index_actions(
-            prepared, articles_index=articles_alias, documents_index=documents_alias
-        )
-        for action in document_actions:
-            owner[action["_id"]] = pk
-        actions.extend(document_actions)
-        kept_articles[pk] = [builder.article_id(a["provision_id"]) for a in prepared["articles"]]
-    client = get_client()
-    # Article entries that are no longer there: articles dropped from a republished document,
-    # every article of a removed one. They are found first and deleted in the same bulk.
-    existing = _article_ids(client, articles_alias, [*kept_articles, *to_delete])
-    for pk in [*kept_articles, *to_delete]:
-        keep = set(kept_articles.get(pk, ()))
-        for _id in sorted(existing.get(pk, set()) - keep):
-            owner[_id] = pk
-            actions.append({"_op_type": "delete", "_index": articles_alias, "_id": _id})
-    for pk in to_delete:
-        _id = builder.document_id(pk)
-        owner[_id] = pk
-        actions.append({"_op_type": "delete", "_index": documents_alias, "_id": _id})
-
-    if actions:
-        with unavailable("writing to the search indexes"):
-            _, errors = helpers.bulk(
-                client,
-                actions,
-                raise_on_error=False,
-                request_timeout=bulk_timeout(),
-            )
-        for item in errors:
-            op, info = next(iter(item.items()))
-            if op == "delete" and info.get("status") == 404:
-                continue  # already absent
-            pk = owner.get(info.get("_id"), -1)
-            failures.setdefault(pk, f"{op} {info.get('_id')}: {info.get('status')} {info.get('error')}")
-
-    removed = [pk for pk in to_delete if pk not in failures]
-    written = [pk for pk in kept_articles if pk not in failures]
-    result.indexed += len(written)
-    result.deleted += len(removed)
-    result.articles += sum(len(kept_articles[pk]) for pk in written)
-    return failures

@@ -13,38 +13,20 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext_lazy as _
 
-from regulations.models import Agency, DocumentType, Field, LegalStatus
-from search import backends
-from search.backends import SearchResult
-from search.query import (
-    MAX_QUERY_CHARS,
-    YEAR_MAX,
-    YEAR_MIN,
-    InvalidSearch,
-    SearchRequest,
-    parse_request,
-)
+from search import backends, kinds
+from search.facets import Facet, RangeFacet
+from search.query import MAX_QUERY_CHARS
+from search.request import InvalidSearch, SearchRequest, parse_request
+from search.results import SearchResult
 
-PAGE_PARAMS = (
-    "q",
-    "type",
-    "agency",
-    "field",
-    "doc_type",
-    "status",
-    "year_from",
-    "year_to",
-    "sort",
-    "size",
-)
-FILTER_LABELS = {
-    "agency": _("Cơ quan ban hành"),
-    "field": _("Lĩnh vực"),
-    "doc_type": _("Loại văn bản"),
-    "status": _("Tình trạng hiệu lực"),
-}
+
+def page_params() -> list[str]:
+    """The parameters the page keeps in its links: the query, the kind, every filter, sort, size."""
+    params = ["q", "type"]
+    for facet in kinds.all_facets():
+        params.extend(facet.params if isinstance(facet, RangeFacet) else [facet.name])
+    return [*params, "sort", "size"]
 
 
 def _without(params: QueryDict, keys: set[str]) -> QueryDict:
@@ -56,7 +38,7 @@ def _without(params: QueryDict, keys: set[str]) -> QueryDict:
 
 def _querystring(params: QueryDict, **changes: Any) -> str:
     out = QueryDict(mutable=True)
-    for key in PAGE_PARAMS:
+    for key in page_params():
         values = [v for v in params.getlist(key) if v.strip()]
         if values:
             out.setlist(key, values)
@@ -89,8 +71,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "errors": errors,
         "q": search_request.query.text,
         "max_query_chars": MAX_QUERY_CHARS,
-        "year_min": YEAR_MIN,
-        "year_max": YEAR_MAX,
+        "kinds": kinds.all_kinds(),
+        "sorts_by_date": kinds.by_type(search_request.kind).fields.date is not None,
         "page_count": pages,
         "previous_query": _querystring(params, page=search_request.page - 1 if search_request.page > 1 else None)
         if search_request.page > 1
@@ -98,6 +80,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "next_query": _querystring(params, page=search_request.page + 1) if search_request.page < pages else None,
         "did_you_mean_query": _querystring(params, q=result.did_you_mean, page=None) if result.did_you_mean else None,
         "filter_groups": filter_groups(search_request, result),
+        "range_groups": range_groups(search_request),
     }
     # HTMX asks for the results region only; a history restore needs the whole page.
     partial = (
@@ -111,42 +94,42 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 def filter_groups(search_request: SearchRequest, result: SearchResult) -> list[dict[str, Any]]:
-    """Options of each filter select: the facet values with their counts (the selected value
-    stays listed even with no results). With no query yet, every known value, without counts."""
+    """Options of each filter select of the kind searched: the facet values with their counts
+    (the selected value stays listed even with no results). With no query yet, every known
+    value, without counts."""
     groups = []
-    for name in ("agency", "field", "doc_type", "status"):
-        selected = set(getattr(search_request.filters, name))
-        facet = result.facets.get(name) or []
+    for facet in kinds.by_type(search_request.kind).facets:
+        if not isinstance(facet, Facet):
+            continue
+        selected = set(search_request.filters.get(facet.name))
         if search_request.query.is_empty:
-            if name == "agency":
-                known = list(
-                    Agency.objects.filter(issued_documents__live=True)
-                    .distinct()
-                    .order_by("name")
-                    .values_list("slug", "name")
-                )
-            elif name == "field":
-                known = list(
-                    Field.objects.filter(documents__live=True).distinct().order_by("name").values_list("slug", "name")
-                )
-            elif name == "doc_type":
-                known = [(v, str(label)) for v, label in DocumentType.choices]
-            else:
-                known = [(v, str(label)) for v, label in LegalStatus.choices]
-            options = [{"value": v, "label": label, "count": None, "selected": v in selected} for v, label in known]
+            options = [
+                {"value": v, "label": label, "count": None, "selected": v in selected} for v, label in facet.choices()
+            ]
         else:
             options = [
-                {
-                    "value": f.value,
-                    "label": f.label,
-                    "count": f.count,
-                    "selected": f.value in selected,
-                }
-                for f in facet
+                {"value": f.value, "label": f.label, "count": f.count, "selected": f.value in selected}
+                for f in result.facets.get(facet.name) or []
             ]
             listed = {o["value"] for o in options}
             options += [{"value": v, "label": v, "count": 0, "selected": True} for v in sorted(selected - listed)]
-        groups.append({"name": name, "label": FILTER_LABELS[name], "options": options})
+        groups.append({"name": facet.name, "label": facet.label, "options": options})
+    return groups
+
+
+def range_groups(search_request: SearchRequest) -> list[dict[str, Any]]:
+    """The two number inputs of each range filter of the kind searched (issued from / to)."""
+    groups = []
+    for facet in kinds.by_type(search_request.kind).facets:
+        if isinstance(facet, RangeFacet):
+            low, high = search_request.filters.range(facet.name)
+            ends = zip(facet.params, ("from", "to"), (facet.from_label, facet.to_label), (low, high), strict=True)
+            inputs = [
+                {"name": param, "id": f"f-{facet.name}-{end}", "label": label, "value": value}
+                for param, end, label, value in ends
+            ]
+            bounds = {"min": facet.minimum, "max": facet.maximum}
+            groups.append({"name": facet.name, "legend": facet.label, **bounds, "inputs": inputs})
     return groups
 
 

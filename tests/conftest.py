@@ -47,7 +47,7 @@ def opensearch(search_index_prefix):
 def search_indexes(opensearch, search_index_prefix):
     """Empty articles and documents indexes behind their aliases, for one test."""
     from search import health
-    from search.search_index import ensure_aliases
+    from search.indexes import ensure_aliases
 
     opensearch.indices.delete(index=f"{search_index_prefix}-*", ignore=404)
     health.reset()

@@ -155,7 +155,7 @@ CIRCULAR = record(
 def module_indexes(opensearch, search_index_prefix, django_db_blocker):
     """Empty indexes behind the aliases, created once per module (creating them takes a
     second); each test empties them again (see `library`)."""
-    from search.search_index import ensure_aliases
+    from search.indexes import ensure_aliases
 
     opensearch.indices.delete(index=f"{search_index_prefix}-*", ignore=404)
     health.reset()

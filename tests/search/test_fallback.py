@@ -8,7 +8,7 @@ from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 
 from regulations.importing import save_document
 from search import backends, health
-from search.backends import highlight_text, term_pattern
+from search.highlight import highlight_text, term_pattern
 from search.client import alias, get_client
 from tests.search.test_api import (  # noqa: F401 - fixtures and the test URLconf
     CIRCULAR,
@@ -242,7 +242,7 @@ def test_a_missing_index_falls_back_instead_of_failing(client, search_index_pref
         assert body["backend"] == "database"
         assert body["results"]
     finally:
-        from search.search_index import ensure_aliases
+        from search.indexes import ensure_aliases
 
         get_client().indices.delete(index=f"{search_index_prefix}-articles*", ignore=404)
         ensure_aliases()
@@ -250,7 +250,7 @@ def test_a_missing_index_falls_back_instead_of_failing(client, search_index_pref
 
 @pytest.mark.django_db
 def test_the_backend_reports_database_for_an_empty_query_when_down(documents, opensearch_down):
-    from search.query import parse_request
+    from search.request import parse_request
 
     result = backends.search(parse_request({"q": ""}))
     assert (result.backend, result.count, result.hits) == ("database", 0, [])

@@ -11,7 +11,8 @@ from regulations.models import LegalDocumentPage
 from regulations.parsers.types import ParsedNode
 from search.client import alias
 from search.models import IndexRequest
-from search.search_index import MAPPING_VERSION, alias_targets
+from search.indexes import alias_targets
+from search.search_index import MAPPING_VERSION
 from search.tasks import drain
 
 pytestmark = [
@@ -82,12 +83,15 @@ def by_number(kind, number=NUMBER):
 def test_it_indexes_a_published_document_through_the_outbox(search_indexes):
     page = save_document(gold_decree()).page
 
-    assert list(IndexRequest.objects.values_list("document_id", "action")) == [(page.pk, "index")]
+    assert list(IndexRequest.objects.values_list("kind", "object_id", "action")) == [
+        ("articles", page.pk, "index"),
+        ("documents", page.pk, "index"),
+    ]
     assert DBTaskResult.objects.filter(task_path="search.tasks.drain_index_queue").exists()
 
     result = drain()
 
-    assert (result.indexed, result.articles, result.remaining) == (1, 3, 0)
+    assert (result.indexed, result.entries, result.remaining) == (1, {"articles": 3, "documents": 1}, 0)
     articles = sorted(by_number("articles"), key=lambda hit: hit["_source"]["position"])
     assert [hit["_source"]["article_number"] for hit in articles] == ["1", "2", "3"]
     first = articles[0]["_source"]
@@ -123,7 +127,7 @@ def test_it_reindexes_edits_and_drops_removed_articles(search_indexes):
     assert sorted(texts) == ["1", "2"]
     assert "vốn điều lệ 100 tỷ đồng" in texts["2"]
     assert by_number("documents")[0]["_source"]["article_count"] == 2
-    assert not IndexRequest.objects.filter(document_id=page.pk).exists()
+    assert not IndexRequest.objects.filter(object_id=page.pk).exists()
 
 
 def test_it_removes_an_unpublished_document(search_indexes):
@@ -132,7 +136,10 @@ def test_it_removes_an_unpublished_document(search_indexes):
 
     page.unpublish()
 
-    assert IndexRequest.objects.get(document_id=page.pk).action == "delete"
+    assert set(IndexRequest.objects.filter(object_id=page.pk).values_list("kind", "action")) == {
+        ("articles", "delete"),
+        ("documents", "delete"),
+    }
     result = drain()
     assert result.deleted == 1
     assert by_number("articles") == []
@@ -145,7 +152,10 @@ def test_it_removes_a_deleted_document(search_indexes):
 
     LegalDocumentPage.objects.get(pk=page.pk).delete()
 
-    assert IndexRequest.objects.get(document_id=page.pk).action == "delete"
+    assert set(IndexRequest.objects.filter(object_id=page.pk).values_list("kind", "action")) == {
+        ("articles", "delete"),
+        ("documents", "delete"),
+    }
     drain()
     assert by_number("articles") == []
     assert by_number("documents") == []

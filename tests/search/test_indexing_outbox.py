@@ -12,7 +12,9 @@ from django_tasks_db.models import DBTaskResult
 from regulations.agencies import resolve_agency
 from regulations.importing import DocumentRecord, save_document
 from regulations.library import ensure_folder
+from regulations.models import LegalDocumentPage
 from regulations.parsers.types import ParsedNode
+from regulations.signals import document_state_changed
 from search import health
 from search.client import alias, get_client
 from search.models import IndexRequest
@@ -72,10 +74,15 @@ def test_it_publishes_and_keeps_the_request_while_opensearch_is_unreachable(sear
     result = drain()
 
     assert page.live
-    request = IndexRequest.objects.get()
-    assert (request.document_id, request.attempts, result.failed) == (page.pk, 1, 1)
-    assert "did not answer" in request.last_error
-    assert request.available_at > timezone.now()
+    requests = list(IndexRequest.objects.order_by("kind"))
+    assert [(r.kind, r.object_id, r.attempts) for r in requests] == [
+        ("articles", page.pk, 1),
+        ("documents", page.pk, 1),
+    ]
+    assert result.failed == 2
+    for request in requests:
+        assert "did not answer" in request.last_error
+        assert request.available_at > timezone.now()
     retry = DBTaskResult.objects.filter(task_path=DRAIN_TASK, status="READY", run_after__gt=timezone.now())
     assert retry.exists()
 
@@ -91,7 +98,7 @@ def test_it_drains_by_itself_once_opensearch_is_back(search_indexes, settings):
     settings.OPENSEARCH_URL = closed_port_url()
     save_document(law())
     run_worker()  # the task enqueued by the publish runs, fails and enqueues itself for later
-    assert IndexRequest.objects.get().attempts == 1
+    assert list(IndexRequest.objects.values_list("kind", "attempts")) == [("articles", 1), ("documents", 1)]
 
     settings.OPENSEARCH_URL = real_url
     earlier = timezone.now() - timedelta(seconds=1)  # as if the back-off had passed
@@ -103,16 +110,19 @@ def test_it_drains_by_itself_once_opensearch_is_back(search_indexes, settings):
     assert indexed_numbers() == ["09/2017/QH14"]
 
 
-def test_it_keeps_one_pending_request_per_document(search_indexes):
+def test_it_keeps_one_pending_request_per_document_and_kind(search_indexes):
     page = save_document(law()).page
     page.save_revision().publish()
     page.save_revision().publish()
 
-    assert list(IndexRequest.objects.values_list("document_id", "action")) == [(page.pk, "index")]
+    assert list(IndexRequest.objects.values_list("kind", "object_id", "action")) == [
+        ("articles", page.pk, "index"),
+        ("documents", page.pk, "index"),
+    ]
 
     page.unpublish()
 
-    assert list(IndexRequest.objects.values_list("action", flat=True)) == ["delete"]
+    assert list(IndexRequest.objects.values_list("kind", "action")) == [("articles", "delete"), ("documents", "delete")]
     assert DBTaskResult.objects.filter(task_path=DRAIN_TASK, status="READY").count() == 1
 
 
@@ -123,11 +133,26 @@ def test_it_indexes_again_a_document_moved_to_another_folder(search_indexes):
 
     page.move(folder, pos="last-child")
 
-    assert list(IndexRequest.objects.values_list("document_id", "action")) == [(page.pk, "index")]
+    assert list(IndexRequest.objects.values_list("kind", "object_id", "action")) == [
+        ("articles", page.pk, "index"),
+        ("documents", page.pk, "index"),
+    ]
     drain()
     get_client().indices.refresh(index=alias("articles"))
     hit = get_client().search(index=alias("articles"), body={"size": 1})["hits"]["hits"][0]
     assert hit["_source"]["url"].startswith(folder.url)
+
+
+def test_it_indexes_again_a_document_whose_state_changed(search_indexes):
+    page = save_document(law()).page
+    drain()
+
+    document_state_changed.send(sender=LegalDocumentPage, document_ids=[page.pk])
+
+    assert list(IndexRequest.objects.values_list("kind", "object_id", "action")) == [
+        ("articles", page.pk, "index"),
+        ("documents", page.pk, "index"),
+    ]
 
 
 def test_it_reports_the_queue_and_an_unreachable_opensearch_in_search_status(search_indexes, settings, capsys):
@@ -136,7 +161,8 @@ def test_it_reports_the_queue_and_an_unreachable_opensearch_in_search_status(sea
     reachable = capsys.readouterr().out
     assert "OpenSearch: reachable" in reachable
     assert f"{alias('articles')} -> {search_indexes[alias('articles')]}: 0 entries" in reachable
-    assert "Queue: 1 pending" in reachable
+    assert "Queue: 2 pending" in reachable
+    assert f"{alias('documents')} -> {search_indexes[alias('documents')]}: 0 entries; queue: 1" in reachable
 
     settings.OPENSEARCH_URL = closed_port_url()
     health.reset()

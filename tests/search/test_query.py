@@ -5,20 +5,10 @@ import unicodedata
 
 import pytest
 
-from search.query import (
-    MAX_QUERY_CHARS,
-    CitationTarget,
-    Filters,
-    InvalidSearch,
-    SearchRequest,
-    Vocabulary,
-    did_you_mean_body,
-    main_body,
-    parse_query,
-    parse_request,
-    pin_bodies,
-    suggest_body,
-)
+from search.bodies import did_you_mean_body, main_body, pin_bodies, suggest_body
+from search.facets import Filters
+from search.query import MAX_QUERY_CHARS, CitationTarget, parse_query
+from search.request import InvalidSearch, SearchRequest, Vocabulary, parse_request
 
 
 def walk(node):
@@ -338,7 +328,7 @@ def test_multiple_values_of_a_filter():
     from django.http import QueryDict
 
     req = parse_request(QueryDict("q=x&agency=quoc-hoi&agency=chinh-phu&agency="))
-    assert req.filters.agency == ("quoc-hoi", "chinh-phu")
+    assert req.filters.get("agency") == ("quoc-hoi", "chinh-phu")
 
 
 # ---- validation ---------------------------------------------------------------------------
@@ -372,7 +362,7 @@ def test_bad_parameters_are_refused_with_a_bilingual_message(params, parameter):
 
 
 def test_unknown_values_are_refused_with_the_allowed_list():
-    vocabulary = Vocabulary(agencies={"quoc-hoi", "chinh-phu"}, statuses={"con-hieu-luc"})
+    vocabulary = Vocabulary({"agency": {"quoc-hoi", "chinh-phu"}, "status": {"con-hieu-luc"}})
     with pytest.raises(InvalidSearch) as caught:
         parse_request({"q": "x", "agency": "bo-moi", "status": "con-hieu-luc"}, vocabulary)
 
@@ -394,8 +384,8 @@ def test_defaults():
 
 def test_a_reversed_year_range_is_searched_as_asked_with_a_warning():
     req = parse_request({"q": "thuế", "year_from": "2020", "year_to": "2019"})
-    assert (req.filters.year_from, req.filters.year_to) == (2020, 2019)
-    assert req.filters.years_reversed
+    assert req.filters.range("year") == (2020, 2019)
+    assert req.filters.reversed() == ["year"]
     assert any("year_to is before year_from" in note for note in req.warnings)
 
 

@@ -10,9 +10,9 @@ from regulations.importing import DocumentRecord, save_document
 from regulations.parsers.types import ParsedNode
 from search import health
 from search.client import SearchUnavailable, alias, get_client
-from search.documents_builder import article_entries, document_entry
+from search.kinds.legal_documents import LEGAL_DOCUMENTS
 from search.nlp.pipeline import to_index_text
-from search.search_index import create_index, mapping
+from search.indexes import create_index, mapping
 
 pytestmark = pytest.mark.opensearch
 
@@ -30,6 +30,11 @@ def search(field, query):
     get_client().indices.refresh(index=alias("articles"))
     body = {"query": {"match": {field: query}}}
     return [hit["_id"] for hit in get_client().search(index=alias("articles"), body=body)["hits"]["hits"]]
+
+
+def entries(page):
+    """The entries of one document as the outbox worker writes them, by kind."""
+    return LEGAL_DOCUMENTS.build([page.pk])[page.pk]
 
 
 def put_article(_id, text):
@@ -147,23 +152,26 @@ def test_it_indexes_the_top_level_units_of_a_letter_without_articles():
     )
     page = save_document(letter).page
 
-    entries = article_entries(page)
+    built = entries(page)
+    articles = built["articles"]
 
-    assert [(e["kind"], e["article_number"], e["anchor"]) for e in entries] == [
+    assert [(e["kind"], e["article_number"], e["anchor"]) for e in articles] == [
         ("part", "I", "phan-i"),
         ("part", "II", "phan-ii"),
     ]
-    assert entries[1]["text"].splitlines() == [
+    assert articles[1]["text"].splitlines() == [
         "NHIỆM VỤ",
         "1. Tiếp tục cắt giảm theo Nghị quyết số 68/NQ-CP.",
         "- báo cáo trước ngày 15.",
     ]
-    assert entries[1]["citations"] == ["68/NQ-CP"]
-    assert document_entry(page)["article_count"] == 2
+    assert articles[1]["citations"] == ["68/NQ-CP"]
+    (document,) = built["documents"]
+    assert document["article_count"] == 2
+    assert document["citations"] == ["68/NQ-CP"]  # what its articles cite
 
 
 @pytest.mark.django_db
-def test_it_reads_a_document_in_the_same_number_of_queries_whatever_its_size():
+def test_it_reads_documents_in_the_same_number_of_queries_whatever_their_size_and_number():
     def decree(number, articles):
         return save_document(
             DocumentRecord(
@@ -187,12 +195,12 @@ def test_it_reads_a_document_in_the_same_number_of_queries_whatever_its_size():
         ).page
 
     small, large = decree("01/2020/NĐ-CP", 2), decree("02/2020/NĐ-CP", 40)
-    article_entries(small)  # fills the site's URL cache
+    entries(small)  # fills the site's URL cache
     counts = []
-    for page in (small, large):
+    for ids in ([small.pk], [large.pk], [small.pk, large.pk]):
         with CaptureQueriesContext(connection) as queries:
-            entries = article_entries(page)
+            built = LEGAL_DOCUMENTS.prepare(ids)
         counts.append(len(queries))
 
-    assert len(entries) == 40
-    assert counts[0] == counts[1]
+    assert [len(built[pk]["articles"]) for pk in (small.pk, large.pk)] == [2, 40]
+    assert counts[0] == counts[1] == counts[2]

@@ -23,10 +23,13 @@ class Command(BaseCommand):
         result = drain(batch_size=batch_size, ignore_backoff=not respect_backoff)
         if result.busy:
             self.stdout.write("Another drain or a rebuild is running; nothing done.")
+        entries = ", ".join(f"{count} {kind}" for kind, count in result.entries.items()) or "none"
         self.stdout.write(
-            f"indexed {result.indexed} documents ({result.articles} articles), "
-            f"removed {result.deleted}, failed {result.failed}, left in queue {result.remaining}"
+            f"indexed {result.indexed} objects (entries: {entries}), removed {result.deleted}, "
+            f"failed {result.failed}, left in queue {result.remaining}"
         )
+        if result.dropped:
+            self.stdout.write(f"dropped {result.dropped} requests for kinds no longer registered")
         for error in result.errors[:10]:
             self.stderr.write(error)
         if result.failed:

@@ -11,51 +11,52 @@ from django.core.management.base import BaseCommand, CommandError
 from opensearchpy import helpers
 from tqdm import tqdm
 
-from search import documents_builder as builder
-from search import outbox
-from search.client import KINDS, SearchUnavailable, bulk_timeout, get_client, unavailable
+from search import entries, kinds, outbox
+from search.client import SearchUnavailable, bulk_timeout, get_client, unavailable
+from search.indexes import create_index, delete_indexes, finish_bulk_load, swap_aliases
+from search.kinds.base import EntryBuilder, SearchKind
 from search.models import IndexRequest
-from search.search_index import (
-    MAPPING_VERSION,
-    create_index,
-    delete_indexes,
-    finish_bulk_load,
-    swap_aliases,
-)
 from search.tasks import drain
 
-# Documents read from the database and handed to the NLP workers at a time.
-BATCH_DOCUMENTS = 20
+# Objects read from the database and handed to the NLP workers at a time.
+BATCH_OBJECTS = 20
 BULK_CHUNK = 500
+
+Batch = list[tuple[int, entries.Prepared]]
 
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the search indexes from every live, public legal document: create new concrete "
-        "indexes, bulk-load them (the Vietnamese NLP on --workers processes), swap the aliases "
-        "in one request, delete the old indexes. Searches keep working meanwhile."
+        "Rebuild the search indexes of every registered kind (or of --kind) from the database: "
+        "create new concrete indexes, bulk-load them (the Vietnamese NLP on --workers processes), "
+        "swap the aliases in one request, delete the old indexes. Searches keep working meanwhile."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--kind", choices=["all", *KINDS], default="all")
+        parser.add_argument("--kind", choices=["all", *kinds.names()], default="all")
         parser.add_argument(
             "--workers",
             type=int,
             default=2,
             help="processes running the NLP (default 2; 0 runs it in this process)",
         )
-        parser.add_argument("--batch-size", type=int, default=BATCH_DOCUMENTS)
+        parser.add_argument("--batch-size", type=int, default=BATCH_OBJECTS)
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, kind, workers, batch_size, no_progress, **options):
-        kinds = list(KINDS) if kind == "all" else [kind]
+        selected = kinds.all_kinds() if kind == "all" else [kinds.get(kind)]
         started = time.monotonic()
+        stats: dict[str, Any] = {"objects": 0, "entries": {k.name: 0 for k in selected}, "errors": [], "failed": set()}
         # Drains wait (and retry by themselves) while the indexes are being replaced.
         with outbox.indexing_lock(wait=True):
-            snapshot = dict(IndexRequest.objects.values_list("id", "requested_at"))
-            new = {k: create_index(k, bulk_load=True) for k in kinds}
+            rebuilt = IndexRequest.objects.filter(kind__in=[k.name for k in selected])
+            snapshot = dict(rebuilt.values_list("id", "requested_at"))
+            new = {k.name: create_index(k, bulk_load=True) for k in selected}
             try:
-                loaded = self._load(new, workers=workers, batch_size=batch_size, progress=not no_progress)
+                for builder, group in kinds.by_builder(selected):
+                    self._load(
+                        builder, group, new, stats, workers=workers, batch_size=batch_size, progress=not no_progress
+                    )
                 for name in new.values():
                     finish_bulk_load(name)
                 counts = self._counts(new)
@@ -66,104 +67,130 @@ class Command(BaseCommand):
                     raise CommandError(f"rebuild abandoned, aliases unchanged: {exc}") from exc
                 raise
             delete_indexes(old)
-            done = self._settle_outbox(snapshot) if kind == "all" else 0
-            for pk in loaded["failed"]:
+            done = self._settle_outbox(snapshot)
+            for name, pk in stats["failed"]:
                 if pk > 0:
-                    outbox.request_index(pk)
+                    outbox.request_index(name, pk)
         elapsed = time.monotonic() - started
         after = drain()  # requests that arrived during the rebuild
 
-        for pk, error in loaded["errors"][:20]:
-            self.stderr.write(f"document {pk} not indexed ({error}); queued for a retry")
-        articles = loaded["articles"]
-        rate = articles / elapsed if elapsed else 0.0
-        entries = ", ".join(f"{k} {counts[k]} entries in {new[k]}" for k in kinds)
-        self.stdout.write(f"Aliases now point at: {entries} (mapping v{MAPPING_VERSION}).")
+        for name, pk, error in stats["errors"][:20]:
+            self.stderr.write(f"{name} {pk} not indexed ({error}); queued for a retry")
+        written = ", ".join(f"{name} {counts[name]} entries in {new[name]}" for name in new)
+        mapping = ", ".join(sorted({f"v{k.mapping_version}" for k in selected}))
+        self.stdout.write(f"Aliases now point at: {written} (mapping {mapping}).")
         if old:
             self.stdout.write(f"Deleted old indexes: {', '.join(old)}.")
         self.stdout.write(
             f"Outbox: {done} requests covered by the rebuild, {after.indexed + after.deleted} "
             f"sent after it, {after.remaining} left."
         )
+        rates = ", ".join(
+            f"{name} {n} entries ({n / elapsed if elapsed else 0.0:.1f}/s)" for name, n in stats["entries"].items()
+        )
         self.stdout.write(
-            f"Reindexed {loaded['documents']} documents, {articles} articles in {elapsed:.1f} s "
-            f"({rate:.1f} articles/s, {workers or 1} NLP process(es)); "
-            f"{len(loaded['failed'])} documents failed."
+            f"Reindexed {stats['objects']} objects in {elapsed:.1f} s with {workers or 1} NLP process(es): "
+            f"{rates}; {len({pk for _name, pk in stats['failed']})} objects failed."
         )
 
     # ---- loading -------------------------------------------------------------------------
 
-    def _prepared_batches(self, batch_size: int) -> Iterator[list[dict[str, Any]]]:
-        ids = list(builder.documents_queryset().order_by("pk").values_list("pk", flat=True))
+    def _batches(self, builder: EntryBuilder, batch_size: int) -> Iterator[Batch]:
+        ids = builder.object_ids()
         self.total = len(ids)
         for start in range(0, len(ids), batch_size):
-            chunk = ids[start : start + batch_size]
-            provisions = builder.load_provisions(chunk)
-            pages = builder.documents_queryset().filter(pk__in=chunk).order_by("pk")
-            yield [builder.prepare(page, provisions.get(page.pk, [])) for page in pages]
+            yield list(builder.prepare(ids[start : start + batch_size]).items())
 
-    def _load(self, new: dict[str, str], *, workers: int, batch_size: int, progress: bool) -> dict[str, Any]:
-        stats: dict[str, Any] = {"documents": 0, "articles": 0, "errors": [], "failed": set()}
-        batches = self._prepared_batches(max(batch_size, 1))
+    def _load(
+        self,
+        builder: EntryBuilder,
+        group: list[SearchKind],
+        new: dict[str, str],
+        stats: dict[str, Any],
+        *,
+        workers: int,
+        batch_size: int,
+        progress: bool,
+    ) -> None:
+        batches = self._batches(builder, max(batch_size, 1))
         first = next(batches, None)
-        bar = tqdm(total=self.total, desc="Reindex", unit="doc", disable=not progress)
+        bar = tqdm(total=self.total, desc=f"Reindex {builder.name}", unit="obj", disable=not progress)
+
+        def write(results: list[tuple[entries.Prepared | None, str]], batch: Batch) -> None:
+            self._write(results, batch, builder, group, new, stats)
+            bar.update(len(batch))
+
         try:
             if first is None:
-                return stats
+                return
             if workers <= 1:
                 for batch in [first, *batches]:
-                    self._write([builder.enrich_safely(p) for p in batch], batch, new, stats, bar)
-                return stats
+                    write([entries.enrich_safely(prepared) for _pk, prepared in batch], batch)
+                return
             # "spawn": fresh interpreters that load their own NLP models and share no socket
             # with this process (its database connection holds the indexing lock).
             context = multiprocessing.get_context("spawn")
-            with context.Pool(workers, initializer=builder.warm_up) as pool:
-                previous = (first, pool.map_async(builder.enrich_safely, first, chunksize=1))
+            with context.Pool(workers, initializer=entries.warm_up) as pool:
+
+                def start(batch: Batch) -> Any:
+                    return pool.map_async(entries.enrich_safely, [prepared for _pk, prepared in batch], chunksize=1)
+
+                previous = (first, start(first))
                 for batch in batches:  # read the next batch while the workers run the NLP
-                    current = (batch, pool.map_async(builder.enrich_safely, batch, chunksize=1))
-                    self._write(previous[1].get(), previous[0], new, stats, bar)
+                    current = (batch, start(batch))
+                    write(previous[1].get(), previous[0])
                     previous = current
-                self._write(previous[1].get(), previous[0], new, stats, bar)
-            return stats
+                write(previous[1].get(), previous[0])
         finally:
             bar.close()
 
-    def _write(self, results, batch, new: dict[str, str], stats: dict[str, Any], bar) -> None:
+    def _write(
+        self,
+        results: list[tuple[entries.Prepared | None, str]],
+        batch: Batch,
+        builder: EntryBuilder,
+        group: list[SearchKind],
+        new: dict[str, str],
+        stats: dict[str, Any],
+    ) -> None:
         actions: list[dict[str, Any]] = []
-        owner: dict[str, int] = {}
-        for (enriched, error), prepared in zip(results, batch, strict=True):
-            pk = prepared["document"]["document_id"]
+        owner: dict[str, tuple[str, int]] = {}
+        for (enriched, error), (pk, _prepared) in zip(results, batch, strict=True):
+            if enriched is not None:
+                try:
+                    builder.finish(enriched)
+                except Exception as exc:  # noqa: BLE001 - reported and queued for a retry
+                    enriched, error = None, f"{type(exc).__name__}: {exc}"
             if enriched is None:
-                stats["errors"].append((pk, error))
-                stats["failed"].add(pk)
+                for kind in group:
+                    stats["errors"].append((kind.name, pk, error))
+                    stats["failed"].add((kind.name, pk))
                 continue
-            if "articles" in new:
-                for entry in enriched["articles"]:
-                    _id = builder.article_id(entry["provision_id"])
-                    owner[_id] = pk
-                    actions.append({"_index": new["articles"], "_id": _id, "_source": entry})
-                stats["articles"] += len(enriched["articles"])
-            if "documents" in new:
-                _id = builder.document_id(pk)
-                owner[_id] = pk
-                actions.append({"_index": new["documents"], "_id": _id, "_source": enriched["document"]})
-            stats["documents"] += 1
-        if actions:
-            with unavailable("bulk loading the new indexes"):
-                _, errors = helpers.bulk(
-                    get_client(),
-                    actions,
-                    chunk_size=BULK_CHUNK,
-                    raise_on_error=False,
-                    request_timeout=bulk_timeout(),
-                )
-            for item in errors:
-                _op, info = next(iter(item.items()))
-                pk = owner.get(info.get("_id"), -1)
-                if pk not in stats["failed"]:
-                    stats["failed"].add(pk)
-                    stats["errors"].append((pk, f"{info.get('status')} {info.get('error')}"))
-        bar.update(len(batch))
+            for kind in group:
+                for entry in kind.entries(enriched):
+                    _id = kind.entry_id(entry)
+                    owner[f"{kind.name}:{_id}"] = (kind.name, pk)
+                    actions.append({"_index": new[kind.name], "_id": _id, "_source": entry})
+                stats["entries"][kind.name] += len(kind.entries(enriched))
+            stats["objects"] += 1
+        if not actions:
+            return
+        with unavailable("bulk loading the new indexes"):
+            _, errors = helpers.bulk(
+                get_client(),
+                actions,
+                chunk_size=BULK_CHUNK,
+                raise_on_error=False,
+                request_timeout=bulk_timeout(),
+            )
+        by_index = {index: name for name, index in new.items()}
+        for item in errors:
+            _op, info = next(iter(item.items()))
+            name = by_index.get(info.get("_index", ""), "?")
+            key = owner.get(f"{name}:{info.get('_id')}", (name, -1))
+            if key not in stats["failed"]:
+                stats["failed"].add(key)
+                stats["errors"].append((*key, f"{info.get('status')} {info.get('error')}"))
 
     # ---- finishing -----------------------------------------------------------------------
 
@@ -178,8 +205,9 @@ class Command(BaseCommand):
             self.stderr.write(f"could not delete the unfinished indexes: {exc}")
 
     def _settle_outbox(self, snapshot: dict[int, Any]) -> int:
-        """Delete the requests the rebuild covered: those pending when it started and not
-        renewed since (a request renewed during the rebuild may postdate what was read)."""
+        """Delete the requests the rebuild covered: those of the rebuilt kinds pending when it
+        started and not renewed since (a request renewed during the rebuild may postdate what
+        was read)."""
         covered = [
             pk
             for pk, requested_at in IndexRequest.objects.filter(id__in=list(snapshot)).values_list("id", "requested_at")

@@ -1,20 +1,23 @@
-"""Where the search indexes stand: aliases, counts, mapping version, queue, reachability."""
+"""Where the search indexes stand, per kind: alias, index, count, mapping version, queue."""
 
 import datetime
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from search import health, outbox
-from search.client import KINDS, SearchUnavailable, alias, get_client, unavailable
+from search import health, kinds, outbox
+from search.client import SearchUnavailable, get_client, unavailable
+from search.indexes import alias_targets, version_of
+from search.kinds.base import SearchKind
 from search.nlp.abbreviations import SYNONYMS_VERSION
-from search.search_index import MAPPING_VERSION, alias_targets, version_of
+from search.search_index import MAPPING_VERSION
 
 
 class Command(BaseCommand):
     help = (
-        "Show the search aliases and the index each points to, entry counts, MAPPING_VERSION, "
-        "the indexing queue, and whether OpenSearch answers. Exits 0 even when it does not."
+        "Show, for each registered search kind, its alias and the index it points to, the entry "
+        "count, the mapping version and the requests queued; then the whole queue, and whether "
+        "OpenSearch answers. Exits 0 even when it does not."
     )
 
     def handle(self, *args, **options):
@@ -24,25 +27,27 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"OpenSearch: NOT reachable — {state.detail}")
         self.stdout.write(f"MAPPING_VERSION {MAPPING_VERSION} (synonyms v{SYNONYMS_VERSION})")
-        if state.available:
-            for kind in KINDS:
-                self.stdout.write(self._alias_line(kind))
+        queued = outbox.stats().by_kind
+        for kind in kinds.all_kinds():
+            line = self._alias_line(kind) if state.available else f"{kind.alias}: (OpenSearch not reachable)"
+            self.stdout.write(f"{line}; queue: {queued.get(kind.name, 0)}")
         self._queue()
 
-    def _alias_line(self, kind: str) -> str:
-        name = alias(kind)
+    def _alias_line(self, kind: SearchKind) -> str:
+        name = kind.alias
         try:
             targets = alias_targets(kind)
             if not targets:
-                return f"{name}: no such alias (run search_reindex)"
+                return f"{name}: no such alias (run search_reindex --kind {kind.name})"
             with unavailable(f"counting {name}"):
                 count = get_client().count(index=name)["count"]
         except SearchUnavailable as exc:
             return f"{name}: {exc}"
         line = f"{name} -> {', '.join(targets)}: {count} entries"
         versions = {version_of(t) for t in targets}
-        if versions != {MAPPING_VERSION}:
-            line += f" (built with mapping v{'/'.join(map(str, versions))}: run search_reindex)"
+        if versions != {kind.mapping_version}:
+            built = "/".join(map(str, versions))
+            line += f" (built with mapping v{built}, expected v{kind.mapping_version}: run search_reindex)"
         return line
 
     def _queue(self) -> None:
