@@ -26,8 +26,9 @@ def analyse(entry: dict[str, Any]) -> list[str]:
     entry["text"] = analysis.normalized  # NFC, one tone placement, lines kept
     entry["words"] = " ".join(analysis.words)
     citations = [e.number for e in analysis.entities if e.label in _CITING_LABELS and e.number]
-    entry["citations"] = list(dict.fromkeys(citations))
-    return entry["citations"]
+    unique: list[str] = list(dict.fromkeys(citations))
+    entry["citations"] = unique
+    return unique
 
 
 def enrich(prepared: Prepared) -> Prepared:

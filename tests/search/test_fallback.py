@@ -8,8 +8,8 @@ from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 
 from regulations.importing import save_document
 from search import backends, health
-from search.highlight import highlight_text, term_pattern
 from search.client import alias, get_client
+from search.highlight import highlight_text, term_pattern
 from tests.search.test_api import (  # noqa: F401 - fixtures and the test URLconf
     CIRCULAR,
     GOLD,

@@ -10,8 +10,8 @@ from regulations.importing import DocumentRecord, save_document
 from regulations.models import LegalDocumentPage
 from regulations.parsers.types import ParsedNode
 from search.client import alias
-from search.models import IndexRequest
 from search.indexes import alias_targets
+from search.models import IndexRequest
 from search.search_index import MAPPING_VERSION
 from search.tasks import drain
 

@@ -16,8 +16,8 @@ from regulations.importing import DocumentRecord, save_document
 from regulations.parsers.types import ParsedNode
 from search import health
 from search.client import alias, get_client
-from search.models import IndexRequest
 from search.indexes import ensure_aliases
+from search.models import IndexRequest
 from search.tasks import drain
 
 ROOT = Path(django_settings.BASE_DIR)

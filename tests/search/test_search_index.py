@@ -10,9 +10,9 @@ from regulations.importing import DocumentRecord, save_document
 from regulations.parsers.types import ParsedNode
 from search import health
 from search.client import SearchUnavailable, alias, get_client
+from search.indexes import create_index, mapping
 from search.kinds.legal_documents import LEGAL_DOCUMENTS
 from search.nlp.pipeline import to_index_text
-from search.indexes import create_index, mapping
 
 pytestmark = pytest.mark.opensearch
 
