@@ -16,7 +16,7 @@ Bad input never reaches OpenSearch and never gives a 500:
 
 The types and the filters are those of the registered kinds (search/kinds/). The schema
 (``/api/v1/schema/``) states the same bounds and the accepted filter values, and schemathesis
-checks it against a running server (tests/test_api_schema.py).
+checks it against a running server (tests/portal/test_api_schema.py).
 """
 
 from __future__ import annotations

@@ -350,10 +350,10 @@ def test_publishing_schedules_a_refresh_for_the_next_change():
 
 
 def test_the_search_entry_builder_reads_the_current_version_only():
-    from search.documents_builder import prepare
+    from search.kinds.legal_documents import LEGAL_DOCUMENTS
 
     page = amended()
-    entries = prepare(page)["articles"]
+    entries = LEGAL_DOCUMENTS.prepare([page.pk])[page.pk]["articles"]
 
     assert [e["anchor"] for e in entries] == ["dieu-1", "dieu-2"]
     assert NEW_TEXT in entries[1]["text"]
