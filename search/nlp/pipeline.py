@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from search.nlp.entities import Entity, doc_entities, make_doc
-from search.nlp.normalize import fold_diacritics, normalize
+from regulations.legaltext.normalize import fold_diacritics, normalize
+from regulations.legaltext.recognizers import Entity, doc_entities, make_doc
 from search.nlp.segment import doc_words
 
 __all__ = ["Analysis", "analyze", "analyze_query", "to_index_text"]
@@ -24,7 +24,7 @@ def analyze(text: str) -> Analysis:
     normalized = normalize(text, keep_newlines=True)
     if not normalized:
         return Analysis(normalized="")
-    doc = make_doc(normalized, segment=True)
+    doc = make_doc(normalized)
     entities = doc_entities(doc)
     words = doc_words(doc, entities)
     return Analysis(

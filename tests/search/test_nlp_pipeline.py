@@ -2,15 +2,11 @@
 
 from functools import partial
 
-from search.nlp.abbreviations import (
-    ABBREVIATIONS,
-    SYNONYMS_VERSION,
-    expansions_of,
-    opensearch_synonym_rules,
-)
-from search.nlp.entities import ARTICLE_REF, LEGAL_REF
+from regulations.legaltext.abbreviations import ABBREVIATIONS, expansions_of
+from regulations.legaltext.recognizers import ARTICLE_REF, LEGAL_REF
 from search.nlp.pipeline import analyze, analyze_query, to_index_text
 from search.nlp.segment import segment
+from search.nlp.synonyms import SYNONYMS_VERSION, opensearch_synonym_rules
 
 
 def test_it_segments_words_with_underscores_in_lower_case() -> None:

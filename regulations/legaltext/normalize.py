@@ -1,8 +1,14 @@
-"""Unicode and orthographic normalisation of Vietnamese text.
+"""Unicode and orthographic normalisation of Vietnamese text: the one spelling.
 
-``normalize`` runs on every indexed article and on every query, so both sides of the search
-agree on one spelling. Everything is done with ``str.translate`` and compiled regular
-expressions (C loops), never with a per-character Python loop.
+* ``clean_characters``: NFC, invisible and control characters removed, every Unicode space a
+  plain space, hyphen look-alikes and the eth typed for Đ repaired (lines kept as they are);
+* ``place_tones``: the one tone-mark placement ("hoà" → "hòa", "thuỷ" → "thủy", "quí" → "quý");
+* ``normalize``: both, then whitespace collapsed (runs on every indexed text and every query);
+* ``fold_diacritics`` / ``fold_for_matching``: text without diacritics ("đ" → "d");
+* ``compare_key``: a case-insensitive key that ignores the tone placement and spacing.
+
+Everything is done with ``str.translate`` and compiled regular expressions (C loops), never
+with a per-character Python loop.
 """
 
 from __future__ import annotations
@@ -11,7 +17,16 @@ import re
 import unicodedata
 from typing import Final
 
-__all__ = ["fold_diacritics", "normalize", "fold_for_matching"]
+__all__ = [
+    "ascii_slug",
+    "clean_characters",
+    "compare_key",
+    "fold_diacritics",
+    "fold_for_matching",
+    "needs_cleaning",
+    "normalize",
+    "place_tones",
+]
 
 # Tone marks as combining characters: grave, acute, hook above, tilde, dot below.
 _TONES: Final = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
@@ -86,24 +101,42 @@ def _build_clean_table() -> dict[int, str | None]:
 
 
 _CLEAN_TABLE: Final = _build_clean_table()
+_NEEDS_CLEANING_RE: Final = re.compile("[" + re.escape("".join(chr(cp) for cp in _CLEAN_TABLE if cp != 0x0A)) + "]")
 _NEWLINE_RUN_RE: Final = re.compile(r" *\n[ \n]*")
 _SPACE_RUN_RE: Final = re.compile(r" {2,}")
 _ANY_SPACE_RUN_RE: Final = re.compile(r"[ \n]+")
 
 
+def needs_cleaning(text: str) -> bool:
+    """True when ``clean_characters`` would change ``text`` (a cheap test for clean text)."""
+    return not unicodedata.is_normalized("NFC", text) or _NEEDS_CLEANING_RE.search(text) is not None
+
+
+def clean_characters(text: str) -> str:
+    """NFC; zero-width, soft hyphen, BOM and control characters removed; every Unicode space
+    → " " (tab included); "\\r\\n", a lone "\\r" and the Unicode line separators → "\\n";
+    hyphen look-alikes → "-"; the eth typed for Đ ("NÐ-CP") → "Đ". Spacing is left alone."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n")).translate(_CLEAN_TABLE)
+
+
+def place_tones(text: str) -> str:
+    """The one tone-mark placement, on NFC text: the mark of the open glides oa, oe, uy at the
+    end of a syllable goes on the first vowel ("hoà" → "hòa", "khoẻ" → "khỏe", "Uỷ" → "Ủy"),
+    as in government documents; "quí", "quĩ", "qui" → "quý", "quỹ", "quy"."""
+    text = _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(0)], text)
+    return _QUI_RE.sub(lambda m: _QUI_TABLE[m.group(0)], text)
+
+
 def normalize(text: str, keep_newlines: bool = False) -> str:
     """Normalise Vietnamese text for indexing and querying.
 
-    NFC; one tone-mark placement (modern: "hòa", "khỏe", "thủy", "quý"); zero-width, soft
-    hyphen and control characters removed; every Unicode space → " "; whitespace runs
-    collapsed to one space, or, with ``keep_newlines``, line breaks kept as single "\\n".
+    ``clean_characters``, then ``place_tones`` (modern: "hòa", "khỏe", "thủy", "quý"), then
+    whitespace runs collapsed to one space, or, with ``keep_newlines``, line breaks kept as
+    single "\\n".
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
-    text = text.translate(_CLEAN_TABLE)
-    text = _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(0)], text)
-    text = _QUI_RE.sub(lambda m: _QUI_TABLE[m.group(0)], text)
+    text = place_tones(clean_characters(text))
     if keep_newlines:
         text = _NEWLINE_RUN_RE.sub("\n", text)
         text = _SPACE_RUN_RE.sub(" ", text)
@@ -155,3 +188,20 @@ def fold_for_matching(text: str) -> str:
     typed with or without accents and report spans in the original.
     """
     return text.translate(_MATCH_TABLE)
+
+
+def compare_key(text: str) -> str:
+    """Key for comparing names printed any way: one tone placement, upper case, single spaces
+    ("Cộng hoà  xã hội" and "CỘNG HÒA XÃ HỘI" give the same key)."""
+    return " ".join(place_tones(unicodedata.normalize("NFC", text)).upper().split())
+
+
+_SLUG_RUNS_RE: Final = re.compile(r"[^a-z0-9]+")
+
+
+def ascii_slug(text: str) -> str:
+    """ASCII slug for URLs: diacritics folded ("Đ" → "d"), lower case, runs of anything else
+    → "-" ("24/2012/NĐ-CP" → "24-2012-nd-cp", "Bộ Tài chính" → "bo-tai-chinh")."""
+    folded = fold_diacritics(unicodedata.normalize("NFC", text)).lower()
+    ascii_text = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    return _SLUG_RUNS_RE.sub("-", ascii_text).strip("-")

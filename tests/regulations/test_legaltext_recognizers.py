@@ -1,4 +1,4 @@
-"""search.nlp.entities: citations, dates, money and durations, with and without accents."""
+"""regulations.legaltext.recognizers: citations, dates, money and durations, with and without accents."""
 
 import datetime
 import threading
@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from search.nlp.entities import (
+from regulations.legaltext.recognizers import (
     ARTICLE_REF,
     DATE,
     DURATION,
@@ -17,7 +17,7 @@ from search.nlp.entities import (
     extract_entities,
     get_nlp,
 )
-from search.nlp.normalize import normalize
+from regulations.legaltext.normalize import normalize
 
 
 def _only(text: str, label: str) -> Entity:

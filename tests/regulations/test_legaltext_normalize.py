@@ -1,10 +1,10 @@
-"""search.nlp.normalize: one spelling for index and query (no Django needed)."""
+"""regulations.legaltext.normalize: one spelling for index, query and parsers (no Django needed)."""
 
 import unicodedata
 
 import pytest
 
-from search.nlp.normalize import fold_diacritics, fold_for_matching, normalize
+from regulations.legaltext.normalize import fold_diacritics, fold_for_matching, normalize
 
 
 @pytest.mark.parametrize(
