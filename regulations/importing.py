@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from regulations.agencies import resolve_agency
+from regulations.legaltext.numbers import number_key, number_slug
 from regulations.library import ensure_folder
 from regulations.models import (
     Agency,
@@ -29,7 +30,6 @@ from regulations.models import (
     Provision,
     VersionKind,
 )
-from regulations.numbers import number_key, number_slug
 from regulations.parsers.anchors import anchor_for, citation_label
 from regulations.parsers.types import ParsedNode
 from regulations.states import refresh_document

@@ -11,30 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from regulations.importing import DocumentRecord, RelationRecord
-from regulations.models.documents import DocumentType, LegalStatus
+from regulations.legaltext import doctypes, numbers
+from regulations.models.documents import LegalStatus
 from regulations.models.relations import CONGBAO_HEADINGS
 from regulations.parsers.structure import parse_article_body
 from regulations.parsers.types import ParsedDocument, ParsedNode
 
 REQUIRED_CORPUS_KEYS = ("id", "law_id", "title", "text")
-# Longest names first, so "Bộ luật" wins over "Luật" and "Thông tư liên tịch" over "Thông tư".
-_TYPE_NAMES = sorted(
-    ((str(choice.label), choice.value) for choice in DocumentType if choice != DocumentType.OTHER),
-    key=lambda item: -len(item[0]),
-)
-_SUFFIX_TYPES = {
-    "QH": DocumentType.LAW,
-    "NĐ": DocumentType.DECREE,
-    "NQ": DocumentType.RESOLUTION,
-    "QĐ": DocumentType.DECISION,
-    "TT": DocumentType.CIRCULAR,
-    "TTLT": DocumentType.JOINT_CIRCULAR,
-    "CT": DocumentType.DIRECTIVE,
-    "KH": DocumentType.PLAN,
-    "TB": DocumentType.NOTICE,
-    "VBHN": DocumentType.CONSOLIDATED,
-    "UBTVQH": DocumentType.RESOLUTION,
-}
 # The corpus's (English) validity note, said in the portal's language.
 UNVERIFIED_TEXT_NOTE = (
     "Chưa xác minh tình trạng hiệu lực. Đây là bản văn trong bộ dữ liệu nguồn, chưa cập nhật các lần "
@@ -56,19 +39,7 @@ class LineError:
 
 def guess_doc_type(title: str | None, number: str | None = None) -> str:
     """'Bộ luật Dân sự 2015' -> bo-luat; '24/2012/NĐ-CP' -> nghi-dinh; else khac."""
-    lowered = (title or "").strip().lower()
-    for name, value in _TYPE_NAMES:
-        if lowered.startswith(name.lower()):
-            return value
-    if number and "/" in number:
-        suffix = number.rsplit("/", 1)[-1].upper()
-        for code in suffix.split("-"):
-            code = re.sub(r"\d+$", "", code)
-            if code in _SUFFIX_TYPES:
-                return _SUFFIX_TYPES[code]
-    if number and number.upper().startswith("HIEN-PHAP"):
-        return DocumentType.CONSTITUTION
-    return DocumentType.OTHER
+    return numbers.guess_doc_type(title, number).value
 
 
 def parse_iso_date(value: Any) -> date | None:
@@ -278,11 +249,12 @@ def record_from_parsed(
     overrides = overrides or {}
     number = overrides.get("number") or header.number
     type_label = overrides.get("doc_type") or header.doc_type
-    doc_type = guess_doc_type(type_label, number)
+    found = numbers.guess_doc_type(type_label, number)
+    doc_type = found.value
     summary = overrides.get("summary") or header.title or ""
     if summary[:3] in {"Về ", "Về,"}:
         summary = "v" + summary[1:]
-    type_name = str(DocumentType(doc_type).label) if doc_type != DocumentType.OTHER else (type_label or "")
+    type_name = found.name if found is not doctypes.OTHER else (type_label or "")
     title = overrides.get("title") or " ".join(
         part for part in ["Dự thảo" if header.is_draft else "", type_name, number or "", summary] if part
     )

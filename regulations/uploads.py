@@ -12,8 +12,8 @@ from wagtail.admin.widgets import AdminDateInput, AdminPageChooser
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from regulations.importing import ImportProblem, VersionDetails, find_existing, save_document
+from regulations.legaltext.numbers import number_key
 from regulations.models import AgencyFolderPage, DocumentVersion, LegalDocumentPage, VersionKind
-from regulations.numbers import number_key
 from regulations.parsers import ParseError, parse_document
 from regulations.parsers.types import ParsedDocument
 from regulations.sources import record_from_parsed

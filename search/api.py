@@ -44,6 +44,12 @@ from search.request import (
 from search.results import DATABASE, OPENSEARCH
 
 
+class ReplacedBySerializer(serializers.Serializer):
+    title = serializers.CharField(help_text="The law in force, e.g. 'Luật Đầu tư số 143/2025/QH15'.")
+    number = serializers.CharField(allow_null=True, help_text="Its number; null while it is not confirmed.")
+    effective_date = serializers.DateField(source="in_force_from", help_text="In force from this date.")
+
+
 class HitSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=kinds.types(), help_text="The kind of result (`type=`).")
     id = serializers.IntegerField(help_text="Provision id (article) or page id (document).")
@@ -61,6 +67,11 @@ class HitSerializer(serializers.Serializer):
     )
     highlight = serializers.CharField(
         help_text="HTML excerpt of the text as published (with diacritics); matches in <mark>, the rest escaped."
+    )
+    replaced_by = ReplacedBySerializer(
+        allow_null=True,
+        help_text="For a cited law pinned at rank 1 that has been replaced: the law that replaced it "
+        "(a law cited by name whose version in force is not in the portal lands on the newest one that is).",
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from regulations.legaltext import laws
 from search import engine, fallback, health, kinds
 from search.client import SearchUnavailable
 from search.query import clean_text
@@ -28,13 +29,20 @@ def search(request: SearchRequest) -> SearchResult:
             warnings=request.warnings,
             facets=empty_facets(kinds.by_type(request.kind).facets),
         )
+    result: SearchResult | None = None
     if health.is_available():
         try:
-            return engine.search(request)
+            result = engine.search(request)
         except SearchUnavailable as exc:
             health.note_failure(exc)
             logger.warning("search falls back to the database: %s", exc)
-    return fallback.database_search(request)
+    if result is None:
+        result = fallback.database_search(request)
+    for hit in result.hits:
+        if hit.pinned and hit.document_number:
+            # A jump that landed on a replaced law says so, and by what (regulations.legaltext.laws).
+            hit.replaced_by = laws.replacement(hit.document_number)
+    return result
 
 
 def suggest(prefix: str) -> tuple[list[Suggestion], str]:

@@ -77,7 +77,11 @@ def pin_bodies(request: SearchRequest) -> list[dict[str, Any]]:
             "size": 1,
             "track_total_hits": False,
             "query": {"bool": {"filter": [condition, *filter_clauses(kind.facets, request.filters)]}},
-            "sort": [{kind.fields.id_field: "asc"}],
+            # The newest first: a law cited by name lands on its newest version in the portal.
+            "sort": [
+                {"year": {"order": "desc", "missing": "_last", "unmapped_type": "long"}},
+                {kind.fields.id_field: "asc"},
+            ],
             "_source": list(kind.source_fields),
         }
         for _target, condition in pinnable(request, kind)

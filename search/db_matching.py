@@ -12,6 +12,7 @@ from typing import Any, Final
 
 from django.db.models import Case, IntegerField, Q, Value, When
 
+from regulations.legaltext.normalize import fold_for_matching
 from search.highlight import (
     BOUNDARY,
     MAX_PHRASE_WORDS,
@@ -21,7 +22,6 @@ from search.highlight import (
     python_pattern,
     term_pattern,
 )
-from search.nlp.normalize import fold_for_matching
 from search.query import ParsedQuery
 
 # Candidate rows read from the database for one query, and terms matched per row.

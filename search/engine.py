@@ -11,12 +11,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from regulations.legaltext.normalize import fold_diacritics
 from search import health, kinds
 from search.bodies import did_you_mean_body, main_body, pin_bodies, suggest_body
 from search.client import SearchUnavailable, get_client, unavailable
 from search.highlight import highlight_terms, highlight_text
 from search.kinds.base import SearchKind
-from search.nlp.normalize import fold_diacritics
 from search.request import SearchRequest
 from search.results import (
     OPENSEARCH,

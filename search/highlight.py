@@ -11,7 +11,7 @@ import html
 import re
 from typing import Final
 
-from search.nlp.normalize import fold_diacritics
+from regulations.legaltext.normalize import fold_diacritics
 from search.query import ParsedQuery
 
 MAX_PHRASE_WORDS: Final = 8

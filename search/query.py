@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from search.nlp.entities import Entity
-from search.nlp.normalize import fold_diacritics, normalize
+from regulations.legaltext import laws
+from regulations.legaltext.normalize import fold_diacritics, normalize
+from regulations.legaltext.numbers import number_key
+from regulations.legaltext.recognizers.entity import Entity
 from search.nlp.pipeline import analyze
 
 MAX_QUERY_CHARS: Final = 1000
@@ -34,19 +36,19 @@ class CitationTarget:
     article: str | None = None
     clause: str | None = None
     point: str | None = None
+    # Numbers of the earlier laws of the same name, newest first: when the cited law is not in
+    # the portal, the jump lands on the newest of them that is (and says it has been replaced).
+    earlier: tuple[str, ...] = ()
 
     @property
     def number_key(self) -> str:
-        # Same key as regulations.numbers.number_key and the index's `number_key` field.
-        return "".join(self.number.split()).strip("./").lower()
+        # The database's and the index's `number_key` (regulations.legaltext.numbers).
+        return number_key(self.number)
 
     @property
     def number_keys(self) -> list[str]:
-        """The key, and the key without the leading zero canonical numbers get ("09/2017/qh14"
-        is also looked up as "9/2017/qh14", the way some sources write it)."""
-        key = self.number_key
-        unpadded = re.sub(r"^0+(?=\d)", "", key)
-        return list(dict.fromkeys([key, unpadded]))
+        """The key, then those of the earlier laws of the same name."""
+        return list(dict.fromkeys([self.number_key, *(number_key(n) for n in self.earlier)]))
 
     @property
     def is_complete_number(self) -> bool:
@@ -108,38 +110,48 @@ def _first(value: str | None) -> str | None:
     return value.split(",")[0].strip() or None if value else None
 
 
+def _law_numbers(ref: Entity) -> list[str]:
+    """The number a reference cites, then those of the earlier laws of the same name, newest
+    first ("Luật Đầu tư" → 143/2025/QH15, 61/2020/QH14, 67/2014/QH13). A law in force whose
+    number is not known yet leaves only the earlier ones."""
+    numbers = [ref.number] if ref.number else []
+    law = laws.law_by_number(ref.number) if ref.number else None
+    if law is None and ref.name and ref.year:
+        law = laws.resolve_law(ref.name, ref.year)
+    if law is not None:
+        numbers += [version.number for version in laws.earlier_versions(law) if version.number]
+    return list(dict.fromkeys(numbers))
+
+
 def citation_targets(entities: Sequence[Entity]) -> tuple[CitationTarget, ...]:
     """Documents and articles the query cites, in the order they appear.
 
     An ARTICLE_REF carries its document's number when the document follows it ("Điều 11 NĐ
     24/2012"); otherwise it takes the nearest LEGAL_REF ("BLLĐ điều 113"). "Điều 3, 4 và 5
     Luật Du lịch" names three articles. A LEGAL_REF whose number is not known ("nghị định 45")
-    names nothing.
+    names nothing. A law carries the numbers of its earlier versions (``CitationTarget.earlier``).
     """
-    legal = [e for e in entities if e.label == "LEGAL_REF" and e.number]
+    legal = [(e, _law_numbers(e)) for e in entities if e.label == "LEGAL_REF"]
+    legal = [(e, numbers) for e, numbers in legal if numbers]
     articles = [e for e in entities if e.label == "ARTICLE_REF" and e.article]
     found: list[tuple[int, CitationTarget]] = []
     used_numbers: set[str] = set()
     for art in articles:
-        number = art.number
-        if not number:
-            near = [(min(abs(ref.start - art.end), abs(art.start - ref.end)), ref.number) for ref in legal]
+        numbers = _law_numbers(art)
+        if not numbers:
+            near = [(min(abs(ref.start - art.end), abs(art.start - ref.end)), n) for ref, n in legal]
             near = [n for n in near if n[0] <= 40]
-            number = min(near)[1] if near else None
-        if not number:
+            numbers = min(near)[1] if near else []
+        if not numbers:
             continue
-        used_numbers.add(number)
+        used_numbers.add(numbers[0])
         for article in (a.strip() for a in str(art.article).split(",")):
             if article:
-                found.append(
-                    (
-                        art.start,
-                        CitationTarget(number, article, _first(art.clause), _first(art.point)),
-                    )
-                )
-    for ref in legal:
-        if ref.number not in used_numbers:
-            found.append((ref.start, CitationTarget(str(ref.number))))
+                target = CitationTarget(numbers[0], article, _first(art.clause), _first(art.point), tuple(numbers[1:]))
+                found.append((art.start, target))
+    for ref, numbers in legal:
+        if numbers[0] not in used_numbers:
+            found.append((ref.start, CitationTarget(numbers[0], earlier=tuple(numbers[1:]))))
     found.sort(key=lambda pair: pair[0])
     return tuple(dict.fromkeys(target for _, target in found))[:MAX_PINS]
 

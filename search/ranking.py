@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
-from search.nlp.normalize import fold_diacritics
+from regulations.legaltext.normalize import fold_diacritics
 from search.query import CitationTarget, ParsedQuery
 
 

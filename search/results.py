@@ -10,6 +10,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from django.utils.translation import gettext
+
+from regulations.legaltext.laws import Law
 from search.facets import AnyFacet, Filters
 
 OPENSEARCH: Final = "opensearch"
@@ -19,7 +22,8 @@ SUGGEST_SIZE: Final = 8  # completions offered at most
 
 @dataclass
 class Hit:
-    """One result, in the shape of the API (the first nine fields) and the page (the rest)."""
+    """One result, in the shape of the API (the first nine fields and ``replaced_by``) and the
+    page (the rest)."""
 
     type: str  # the kind's type: "article", "document"
     id: int
@@ -36,6 +40,18 @@ class Hit:
     agency_name: str = ""
     year: int | None = None
     pinned: bool = False
+    replaced_by: Law | None = None  # the law in force that replaced this one (pinned hits)
+
+    @property
+    def replaced_notice(self) -> str:
+        """ "Văn bản 61/2020/QH14 đã được thay thế bởi Luật Đầu tư số 143/2025/QH15 từ ngày 01/03/2026." """
+        if self.replaced_by is None:
+            return ""
+        return gettext("Văn bản %(old)s đã được thay thế bởi %(new)s từ ngày %(date)s.") % {
+            "old": self.document_number,
+            "new": self.replaced_by.title,
+            "date": self.replaced_by.in_force_from.strftime("%d/%m/%Y"),
+        }
 
 
 @dataclass

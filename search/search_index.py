@@ -15,7 +15,8 @@ one query can rank exact matches first and still find the rest:
 Every kind has these text fields (`text_fields()`), so one `multi_match` works on all of them.
 Display fields (`heading`, `title`...) are syllable-analysed text with a `folded` sub-field
 (`syllable_text()`). The `*_search` analyzers add the abbreviation synonyms
-(search/nlp/abbreviations.py) at query time only, so changing them needs no reindex of the text;
+(regulations/legaltext/abbreviations.py, rules in search/nlp/synonyms.py) at query time only, so
+changing them needs no reindex of the text;
 the rules still live in the index settings, hence `MAPPING_VERSION` includes `SYNONYMS_VERSION`.
 """
 
@@ -26,7 +27,7 @@ from typing import Any
 
 from django.conf import settings
 
-from search.nlp.abbreviations import SYNONYMS_VERSION, opensearch_synonym_rules
+from search.nlp.synonyms import SYNONYMS_VERSION, opensearch_synonym_rules
 
 # Bump when an analyzer or a shared field definition below changes (every kind is rebuilt); a
 # change to one kind's own fields bumps that kind's `schema_version` instead. The synonyms

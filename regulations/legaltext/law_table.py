@@ -71,7 +71,10 @@ LAWS: Final[dict[str, tuple[LawVersion, ...]]] = {
     "Luật Chăn nuôi": (V(2018, "32/2018/QH14", D(2020, 1, 1)),),  # corpus
     "Luật Các tổ chức tín dụng": (
         V(2010, "47/2010/QH12", D(2011, 1, 1)),  # corpus
-        V(2024, "32/2024/QH15"),  # unverified
+        # (number, 18/01/2024, in force 01/07/2024, replaces the 2010 law):
+        # https://eoasis.rajahtann.com/eoasis/gn/regionnews.asp?c=11&id=1482&n=44,
+        # https://bizlawyer.vn/some-notable-new-points-of-the-law-on-credit-institutions-2024
+        V(2024, "32/2024/QH15", D(2024, 7, 1), D(2024, 1, 18)),
     ),
     "Luật Cư trú": (
         V(2006, "81/2006/QH11"),  # corpus
@@ -89,7 +92,9 @@ LAWS: Final[dict[str, tuple[LawVersion, ...]]] = {
     "Luật Đất đai": (
         V(2003, "13/2003/QH11"),  # corpus
         V(2013, "45/2013/QH13", D(2014, 7, 1)),  # corpus
-        V(2024, "31/2024/QH15"),  # unverified
+        # (number; in force 01/08/2024 by the law of 29/06/2024 that brought it forward):
+        # https://baohaiduong.vn/en/luat-dat-dai-luat-nha-o-chinh-thuc-co-hieu-luc-thi-hanh-tu-ngay-1-8-2024-385910.html
+        V(2024, "31/2024/QH15", D(2024, 8, 1)),
     ),
     "Luật Giáo dục": (
         V(2005, "38/2005/QH11"),  # corpus
@@ -104,7 +109,7 @@ LAWS: Final[dict[str, tuple[LawVersion, ...]]] = {
     "Luật Kinh doanh bất động sản": (
         V(2006, "63/2006/QH11"),  # corpus
         V(2014, "66/2014/QH13", D(2015, 7, 1)),  # corpus
-        V(2023, "29/2023/QH15"),  # unverified
+        V(2023, "29/2023/QH15", D(2024, 8, 1)),  # as 31/2024/QH15 (Luật Đất đai) above
     ),
     "Luật Người cao tuổi": (V(2009, "39/2009/QH12", D(2010, 7, 1)),),  # corpus
     "Luật Nuôi con nuôi": (V(2010, "52/2010/QH12", D(2011, 1, 1)),),  # corpus
@@ -166,14 +171,25 @@ LAWS: Final[dict[str, tuple[LawVersion, ...]]] = {
     ),
     "Luật Bảo hiểm xã hội": (
         V(2014, "58/2014/QH13"),  # corpus
-        V(2024, "41/2024/QH15"),  # unverified
+        # (number, 29/06/2024, in force 01/07/2025, replaces 58/2014/QH13):
+        # https://askyonder.com/info210/labor-social-insurance
+        V(2024, "41/2024/QH15", D(2025, 7, 1), D(2024, 6, 29)),
     ),
-    "Luật Bảo vệ quyền lợi người tiêu dùng": (V(2023, "19/2023/QH15"),),  # unverified
-    "Luật Cạnh tranh": (V(2018, "23/2018/QH14"),),  # unverified
-    "Luật Chứng khoán": (V(2019, "54/2019/QH14"),),  # unverified
+    "Luật Bảo vệ quyền lợi người tiêu dùng": (
+        # (number, 20/06/2023, in force 01/07/2024): https://dazpro.com/?p=8739,
+        # https://digitalpolicyalert.org/event/21093-adopted-law-on-consumer-protection-no-192023qh15-including-usersubject-right
+        V(2023, "19/2023/QH15", D(2024, 7, 1), D(2023, 6, 20)),
+    ),
+    # Adopted 12/06/2018, in force 01/07/2019 (https://www.hkbav.org/revised-law-on-competition-approved_news16791);
+    # the number is unverified.
+    "Luật Cạnh tranh": (V(2018, "23/2018/QH14", D(2019, 7, 1), D(2018, 6, 12)),),
+    # (number, 26/11/2019): https://lawfirm.vn/van-ban/law-on-securities-of-vietnam-2019/
+    "Luật Chứng khoán": (V(2019, "54/2019/QH14", adopted=D(2019, 11, 26)),),
     "Luật Doanh nghiệp": (
-        V(2014, "68/2014/QH13"),  # corpus
-        V(2020, "59/2020/QH14"),  # corpus
+        V(2014, "68/2014/QH13", D(2015, 7, 1)),  # corpus; in force: http://trithucconsulting.com/thue-gtgt-vb3.html
+        # (number, 17/06/2020, in force 01/01/2021, replaces the 2014 law):
+        # https://www.crowe.com/vn/news/the-main-updated-points-on-law-of-enterprises-2020
+        V(2020, "59/2020/QH14", D(2021, 1, 1), D(2020, 6, 17)),
     ),
     "Luật Đầu tư": (
         V(2014, "67/2014/QH13"),  # corpus
@@ -190,33 +206,54 @@ LAWS: Final[dict[str, tuple[LawVersion, ...]]] = {
         V(2024, "58/2024/QH15", D(2025, 1, 1), D(2024, 11, 29)),
     ),
     "Luật Đấu thầu": (
-        V(2013, "43/2013/QH13"),  # unverified
-        V(2023, "22/2023/QH15"),  # unverified
+        V(2013, "43/2013/QH13"),  # see the 2023 row
+        # (number, replaces 43/2013/QH13 from 01/01/2024): https://theinvestor.vn/remarkable-changes-in-bidding-law-2023-d6063.html;
+        # adopted 23/06/2023: https://lawnet.vn/thong-tin-phap-luat/en/chinh-sach-moi/law-on-bidding-2023-taking-effect-on-january-1-2024-in-vietnam-125170.html
+        V(2023, "22/2023/QH15", D(2024, 1, 1), D(2023, 6, 23)),
     ),
     "Luật Giao dịch điện tử": (
-        V(2005, "51/2005/QH11"),  # unverified
-        V(2023, "20/2023/QH15"),  # unverified
+        V(2005, "51/2005/QH11"),  # see the 2023 row
+        # (number, 22/06/2023, in force 01/07/2024, replaces 51/2005/QH11):
+        # https://ecovis.com.vn/en/anpham/legal-document-newsletter-week-16-09-2023/
+        V(2023, "20/2023/QH15", D(2024, 7, 1), D(2023, 6, 22)),
     ),
-    "Luật Hỗ trợ doanh nghiệp nhỏ và vừa": (V(2017, "04/2017/QH14"),),  # unverified
+    # (number, 12/06/2017): https://dichvutuvandoanhnghiep.vn/en/business-establishment.html;
+    # in force 01/01/2018: https://vietnamnet.vn/en/12-new-laws-announced-E182064.html
+    "Luật Hỗ trợ doanh nghiệp nhỏ và vừa": (V(2017, "04/2017/QH14", D(2018, 1, 1), D(2017, 6, 12)),),
     "Luật Hợp tác xã": (
-        V(2012, "23/2012/QH13"),  # corpus
-        V(2023, "17/2023/QH15"),  # unverified
+        # corpus; in force 01/07/2013: http://www.luathoptacxa.com/2014/03/luat-hop-tac-xa-so-23-2012-qh13.html
+        V(2012, "23/2012/QH13", D(2013, 7, 1)),
+        # Adopted 20/06/2023, in force 01/07/2024
+        # (https://en.sggp.org.vn/lawmakers-approve-law-on-cooperatives-revised-post103030.html); number unverified.
+        V(2023, "17/2023/QH15", D(2024, 7, 1), D(2023, 6, 20)),
     ),
-    "Luật Kế toán": (V(2015, "88/2015/QH13"),),  # unverified
-    "Luật Kinh doanh bảo hiểm": (V(2022, "08/2022/QH15"),),  # unverified
+    # (number, 20/11/2015, in force 01/01/2017): https://apolatlegal.com/laws/law-on-accouting-2015
+    "Luật Kế toán": (V(2015, "88/2015/QH13", D(2017, 1, 1), D(2015, 11, 20)),),
+    "Luật Kinh doanh bảo hiểm": (
+        V(2000, "24/2000/QH10"),  # see the 2022 row
+        # (number, 16/06/2022, in force 01/01/2023, replaces 24/2000/QH10):
+        # https://luatvietnam.net/en/2022-law-on-insurance-business-vbpl119101.vlo
+        V(2022, "08/2022/QH15", D(2023, 1, 1), D(2022, 6, 16)),
+    ),
     "Luật Nhà ở": (
         V(2014, "65/2014/QH13"),  # corpus
-        V(2023, "27/2023/QH15"),  # unverified
+        V(2023, "27/2023/QH15", D(2024, 8, 1)),  # as 31/2024/QH15 (Luật Đất đai) above
     ),
     "Luật Phí và lệ phí": (V(2015, "97/2015/QH13"),),  # corpus
-    "Luật Quảng cáo": (V(2012, "16/2012/QH13"),),  # unverified
+    # (number, 21/06/2012, in force 01/01/2013):
+    # https://vanban123.vn/Van-ban-hop-nhat/Integrated-document-No-04-VBHN-VPQH-dated-February-21-2025-Law-on-Advertising-682044
+    "Luật Quảng cáo": (V(2012, "16/2012/QH13", D(2013, 1, 1), D(2012, 6, 21)),),
     "Luật Quản lý thuế": (
-        V(2019, "38/2019/QH14"),  # unverified
+        # (number, 13/06/2019): https://vietanlaw.com/vietnams-tax-administration-law-38-2019-qh14-425672/;
+        # in force 01/07/2020: https://expertis.vn/en/kb/kb-thue/dong-cap-nhat-ve-thue/luat-quan-ly-thue-2019-ap-dung-tu-01-07-2020/
+        V(2019, "38/2019/QH14", D(2020, 7, 1), D(2019, 6, 13)),
         # Adopted 10/12/2025, in force 01/07/2026 (e-invoices of household businesses 01/01/2026);
         # number not confirmed: https://news.laodong.vn/kinh-doanh/quy-dinh-moi-ve-xac-dinh-doanh-thu-nop-thue-cua-ho-kinh-doanh-1623288.ldo
         V(2025, None, D(2026, 7, 1), D(2025, 12, 10)),
     ),
-    "Luật Sở hữu trí tuệ": (V(2005, "50/2005/QH11"),),  # unverified
+    # (number, 29/11/2005, in force 01/07/2006):
+    # https://english.luatvietnam.vn/integrated-document-no-19-vbhn-vpqh-dated-december-18-2013-of-the-office-of-national-assembly-integrates-the-laws-on-intellectual-property-151151-Doc5.html
+    "Luật Sở hữu trí tuệ": (V(2005, "50/2005/QH11", D(2006, 7, 1), D(2005, 11, 29)),),
     "Luật Thương mại": (V(2005, "36/2005/QH11"),),  # unverified
     "Luật Tổ chức Chính phủ": (
         V(2015, "76/2015/QH13"),  # corpus
@@ -224,9 +261,12 @@ LAWS: Final[dict[str, tuple[LawVersion, ...]]] = {
         # (number, 18/02/2025); in force 01/03/2025: https://baonghean.vn/en/quoc-hoi-da-thong-qua-luat-to-chuc-chinh-phu-sua-doi-10291407.html
         V(2025, "63/2025/QH15", D(2025, 3, 1), D(2025, 2, 18)),
     ),
-    "Luật An toàn thực phẩm": (V(2010, "55/2010/QH12"),),  # unverified
+    # In force 01/07/2011 (https://legalcentrix.com/media/view/135896); the number is unverified.
+    "Luật An toàn thực phẩm": (V(2010, "55/2010/QH12", D(2011, 7, 1)),),
     "Luật Việc làm": (
-        V(2013, "38/2013/QH13"),  # unverified
+        # (number, 16/11/2013, in force 01/01/2015):
+        # https://lawnet.vn/thong-tin-phap-luat/en/lao-dong-tien-luong/some-basic-contents-of-the-law-on-employment-2013-162988.html
+        V(2013, "38/2013/QH13", D(2015, 1, 1), D(2013, 11, 16)),
         # https://english.luatvietnam.vn/law-on-employment-no-74-2025-qh15-dated-june-16-2025-of-the-national-assembly-405176-doc1.html
         # (number, 16/06/2025); in force 01/01/2026, replaces the 2013 law:
         # https://vietnamlawmagazine.vn/law-on-employment-notable-new-points-on-labor-registration-unemployment-insurance-participants-75149.html

@@ -25,6 +25,7 @@ __all__ = [
     "law_by_number_prefix",
     "law_lookup_key",
     "law_names",
+    "replacement",
     "later_version",
     "resolve_law",
     "versions",
@@ -153,3 +154,11 @@ def law_by_number_prefix(prefix: str) -> Law | None:
             if law.number and law.number.startswith(prefix):
                 return law_by_number(law.number)
     return None
+
+
+def replacement(number: str, on: datetime.date | None = None) -> Law | None:
+    """The law that has replaced the law numbered ``number`` and is in force on ``on`` (default
+    today): "61/2020/QH14" → Luật Đầu tư 143/2025/QH15 from 01/03/2026; None when that law is
+    still in force or not in the table."""
+    law = law_by_number(number)
+    return later_version(law, on) if law is not None else None

@@ -9,40 +9,18 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 from wagtail.search import index
 
-from regulations.numbers import number_key
+from regulations.legaltext import doctypes
+from regulations.legaltext.numbers import number_key
 from regulations.validity import Status
 
 from .document_views import render_document
 from .facts import status_of
 
 
-class DocumentType(models.TextChoices):
-    CONSTITUTION = "hien-phap", _("Hiến pháp")
-    CODE = "bo-luat", _("Bộ luật")
-    LAW = "luat", _("Luật")
-    ORDINANCE = "phap-lenh", _("Pháp lệnh")
-    RESOLUTION = "nghi-quyet", _("Nghị quyết")
-    DECREE = "nghi-dinh", _("Nghị định")
-    DECISION = "quyet-dinh", _("Quyết định")
-    DIRECTIVE = "chi-thi", _("Chỉ thị")
-    CIRCULAR = "thong-tu", _("Thông tư")
-    JOINT_CIRCULAR = "thong-tu-lien-tich", _("Thông tư liên tịch")
-    OFFICIAL_LETTER = "cong-van", _("Công văn")
-    PLAN = "ke-hoach", _("Kế hoạch")
-    NOTICE = "thong-bao", _("Thông báo")
-    CONSOLIDATED = "van-ban-hop-nhat", _("Văn bản hợp nhất")
-    OTHER = "khac", _("Khác")
-
-    @classmethod
-    def from_label(cls, label: str | None) -> "DocumentType":
-        """Map a Vietnamese type name ("Nghị định", "NGHỊ ĐỊNH") to its value; OTHER if unknown."""
-        if not label:
-            return cls.OTHER
-        wanted = label.strip().lower()
-        for choice in cls:
-            if str(choice.label).lower() == wanted:
-                return choice
-        return cls.OTHER
+# The choices come from the one table of document types (regulations/legaltext/doctypes.py): to add
+# a type, add a row there, then `makemigrations regulations` (the choices change) and translate
+# its name in regulations/locale.
+DocumentType = models.TextChoices("DocumentType", [(t.member, (t.value, _(t.name))) for t in doctypes.DOC_TYPES])
 
 
 class LegalStatus(models.TextChoices):

@@ -7,17 +7,18 @@ even when the other document is not in the portal yet.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from regulations.numbers import number_key
+from regulations.legaltext.numbers import number_key
 
 
 class RelationKind(models.TextChoices):
     BASIS = "can-cu", _("Căn cứ")
     BASIS_OF = "la-can-cu-cua", _("Là căn cứ của")
-    GUIDES = "huong-dan", _("Hướng dẫn")
+    GUIDES = "huong-dan", pgettext_lazy("quan hệ văn bản", "Hướng dẫn")  # not the document type
     GUIDED_BY = "duoc-huong-dan-boi", _("Được hướng dẫn bởi")
     AMENDS = "sua-doi-bo-sung", _("Sửa đổi, bổ sung, đính chính")
     AMENDED_BY = "bi-sua-doi-bo-sung-boi", _("Được sửa đổi, bổ sung, đính chính bởi")

@@ -13,7 +13,6 @@ from regulations.parsers.header import parse_header
 from regulations.parsers.readers import DEFAULT_MAX_BYTES, normalize_text, read_text
 from regulations.parsers.structure import parse_article_body, parse_structure
 from regulations.parsers.types import (
-    DOC_TYPES,
     ParsedDocument,
     ParsedHeader,
     ParsedNode,
@@ -21,7 +20,6 @@ from regulations.parsers.types import (
 )
 
 __all__ = [
-    "DOC_TYPES",
     "ParseError",
     "ParsedDocument",
     "ParsedHeader",

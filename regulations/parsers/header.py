@@ -13,137 +13,13 @@ import datetime
 import re
 from collections.abc import Callable, Sequence
 
+from regulations.legaltext import doctypes, issuers
+from regulations.legaltext.normalize import compare_key, place_tones
+from regulations.legaltext.numbers import read_symbol
 from regulations.parsers.readers import normalize_text
 from regulations.parsers.types import ParsedHeader
 
-# -- suffix codes ------------------------------------------------------------------------------
-
-# Issuing bodies by the code used in document numbers ("…/TT-BTC", "…/VPCP-KSTT").
-ISSUER_CODES: dict[str, str] = {
-    "CP": "Chính phủ",
-    "TTg": "Thủ tướng Chính phủ",
-    "VPCP": "Văn phòng Chính phủ",
-    "QH": "Quốc hội",
-    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
-    "CTN": "Chủ tịch nước",
-    "BTC": "Bộ Tài chính",
-    "BCT": "Bộ Công Thương",
-    "NHNN": "Ngân hàng Nhà nước Việt Nam",
-    "BKHĐT": "Bộ Kế hoạch và Đầu tư",
-    "BTP": "Bộ Tư pháp",
-    "BNV": "Bộ Nội vụ",
-    "BCA": "Bộ Công an",
-    "BQP": "Bộ Quốc phòng",
-    "BNG": "Bộ Ngoại giao",
-    "BYT": "Bộ Y tế",
-    "BGDĐT": "Bộ Giáo dục và Đào tạo",
-    "BTTTT": "Bộ Thông tin và Truyền thông",
-    "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội",
-    "BTNMT": "Bộ Tài nguyên và Môi trường",
-    "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn",
-    "BNNMT": "Bộ Nông nghiệp và Môi trường",
-    "BXD": "Bộ Xây dựng",
-    "BGTVT": "Bộ Giao thông vận tải",
-    "BKHCN": "Bộ Khoa học và Công nghệ",
-    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
-    "BDTTG": "Bộ Dân tộc và Tôn giáo",
-    "TTCP": "Thanh tra Chính phủ",
-    "UBDT": "Ủy ban Dân tộc",
-    "KTNN": "Kiểm toán nhà nước",
-    "TANDTC": "Tòa án nhân dân tối cao",
-    "VKSNDTC": "Viện kiểm sát nhân dân tối cao",
-    "BHXH": "Bảo hiểm xã hội Việt Nam",
-    "UBQLV": "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp",
-}
-
-# Document-type codes that open a number suffix ("NQ-CP", "QĐ-TTg", "TT-BTC").
-TYPE_CODES: dict[str, str] = {
-    "QĐ": "Quyết định",
-    "QD": "Quyết định",
-    "NĐ": "Nghị định",
-    "ND": "Nghị định",
-    "TT": "Thông tư",
-    "TTLT": "Thông tư liên tịch",
-    "NQ": "Nghị quyết",
-    "NQLT": "Nghị quyết",
-    "CT": "Chỉ thị",
-    "KH": "Kế hoạch",
-    "TB": "Thông báo",
-    "PL": "Pháp lệnh",
-    "VBHN": "Văn bản hợp nhất",
-    "HD": "Khác",
-    "HĐ": "Khác",
-    "BC": "Khác",
-    "TTr": "Khác",
-    "CĐ": "Khác",
-    "QC": "Khác",
-    "ĐA": "Khác",
-    "CTr": "Khác",
-}
-
-# The type line ("NGHỊ ĐỊNH") as printed, longest first so "BỘ LUẬT" wins over "LUẬT".
-_TYPE_WORDS: tuple[tuple[str, str], ...] = (
-    ("THÔNG TƯ LIÊN TỊCH", "Thông tư liên tịch"),
-    ("VĂN BẢN HỢP NHẤT", "Văn bản hợp nhất"),
-    ("HIẾN PHÁP", "Hiến pháp"),
-    ("BỘ LUẬT", "Bộ luật"),
-    ("PHÁP LỆNH", "Pháp lệnh"),
-    ("NGHỊ QUYẾT", "Nghị quyết"),
-    ("NGHỊ ĐỊNH", "Nghị định"),
-    ("QUYẾT ĐỊNH", "Quyết định"),
-    ("CHỈ THỊ", "Chỉ thị"),
-    ("THÔNG TƯ", "Thông tư"),
-    ("CÔNG VĂN", "Công văn"),
-    ("KẾ HOẠCH", "Kế hoạch"),
-    ("THÔNG BÁO", "Thông báo"),
-    ("LUẬT", "Luật"),
-)
-# Other titled documents: only when the line is exactly this word.
-_OTHER_TYPE_WORDS = frozenset(
-    {
-        "BÁO CÁO",
-        "HƯỚNG DẪN",
-        "TỜ TRÌNH",
-        "CÔNG ĐIỆN",
-        "ĐỀ ÁN",
-        "CHƯƠNG TRÌNH",
-        "QUY CHẾ",
-        "QUY ĐỊNH",
-    }
-)
-# Types whose name follows on the type line itself ("LUẬT DOANH NGHIỆP").
-_NAMED_TYPES = frozenset({"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"})
-
 # -- text helpers ------------------------------------------------------------------------------
-
-# Old and new placement of the tone mark on "oa", "oe", "uy" ("hoà" / "hòa", "Uỷ" / "Ủy").
-_TONE_PAIRS = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}  # fmt: skip
-# Only at the end of a syllable ("hoạch" keeps its mark) and not after "q" ("quý").
-_TONE_RE = re.compile("(?<![qQ])(?:" + "|".join(_TONE_PAIRS) + r")(?!\w)", re.IGNORECASE)
-
-
-def modern_tone(text: str) -> str:
-    """Put tone marks in the modern place ("Uỷ ban" → "Ủy ban", "HOÀ" → "HÒA")."""
-
-    def swap(match: re.Match[str]) -> str:
-        found = match.group(0)
-        new = _TONE_PAIRS[found.lower()]
-        if found.isupper():
-            return new.upper()
-        if found[0].isupper():
-            return new[0].upper() + new[1:]
-        return new
-
-    return _TONE_RE.sub(swap, text)
-
-
-def fold_key(text: str) -> str:
-    """Comparison key: modern tone marks, upper case, single spaces."""
-    return " ".join(modern_tone(text).upper().split())
 
 
 def is_caps(text: str) -> bool:
@@ -213,8 +89,8 @@ def parse_header(text: str, source: str = "<text>") -> ParsedHeader:
     header = ParsedHeader()
     used: set[int] = set()
 
-    republic = _find(lines, limit, lambda s: _REPUBLIC in fold_key(s))
-    motto = _find(lines, limit, lambda s: fold_key(s).replace("–", "-").startswith(_MOTTO))
+    republic = _find(lines, limit, lambda s: _REPUBLIC in compare_key(s))
+    motto = _find(lines, limit, lambda s: compare_key(s).replace("–", "-").startswith(_MOTTO))
     number_at = _find(lines, limit, lambda s: bool(_NUMBER_LINE.search(s)))
     date_at = _find(lines, limit, lambda s: bool(_DATE.search(s)) and not s.strip().startswith("("))
     vv_at = _find(lines, limit, lambda s: bool(_VV.match(s.strip())))
@@ -237,7 +113,7 @@ def parse_header(text: str, source: str = "<text>") -> ParsedHeader:
         if before:
             issuer_lines.append(before)
     if issuer_lines:
-        header.issuer = agency_name(_pick_issuer(issuer_lines))
+        header.issuer = issuers.proper_name(_pick_issuer(issuer_lines))
 
     year_hint: int | None = None
     if number_at is not None:
@@ -260,10 +136,6 @@ def parse_header(text: str, source: str = "<text>") -> ParsedHeader:
         header.doc_type = type_name
         lines_after, title = _type_title(lines, type_at, limit, type_name, type_rest, header.issuer)
         title_lines += lines_after
-        if type_name == "Khác":
-            # "QUY CHẾ / Tiếp nhận phản ánh" → "Quy chế tiếp nhận phản ánh"
-            word = _sentence_case(" ".join(lines[type_at].split()))
-            title = f"{word} {title[:1].lower()}{title[1:]}" if title else word
         if title and not header.title:
             header.title = title
     used.update(title_lines)
@@ -294,77 +166,10 @@ def parse_header(text: str, source: str = "<text>") -> ParsedHeader:
 
 
 def doc_type_from_suffix(suffix: str | None) -> tuple[str | None, str | None]:
-    """Document type and issuing body read from a number suffix ("QĐ-TTg", "VPCP-KSTT", "QH14")."""
-    if not suffix:
-        return None, None
-    parts = [part for part in suffix.split("-") if part]
-    if not parts:
-        return None, None
-    first = parts[0]
-    if first in TYPE_CODES:
-        issuer = issuer_from_code(parts[1]) if len(parts) > 1 else None
-        return TYPE_CODES[first], issuer
-    bare = re.sub(r"\d+$", "", first)
-    if bare == "QH":
-        return "Luật", "Quốc hội"
-    if bare == "UBTVQH":
-        return "Nghị quyết", "Ủy ban Thường vụ Quốc hội"
-    if bare in ISSUER_CODES or bare.startswith(("UBND", "HĐND", "BCĐ")) or is_caps(bare):
-        # "727/TTg-KSTT": a letter (công văn) numbered by its issuer and drafting unit.
-        return "Công văn", issuer_from_code(bare)
-    return None, None
-
-
-def issuer_from_code(code: str) -> str | None:
-    return ISSUER_CODES.get(re.sub(r"\d+$", "", code))
-
-
-_KNOWN_NAMES: dict[str, str] = {fold_key(name): name for name in ISSUER_CODES.values()}
-_KNOWN_NAMES.update(
-    {fold_key(name): name for name in ("Ngân hàng Nhà nước", "Tổng Liên đoàn Lao động Việt Nam", "Bộ Công Thương")}
-)
-_LOCALITY_WORDS = frozenset({"tỉnh", "phố", "huyện", "quận", "xã", "phường", "trấn"})
-_MINISTRY_HEADS = ("bộ ", "sở ", "cục ", "tổng cục ", "vụ ", "chi cục ")
-_ALWAYS_CAPITAL = {"chính phủ": "Chính phủ", "quốc hội": "Quốc hội", "việt nam": "Việt Nam"}
-
-
-def agency_name(raw: str) -> str:
-    """Normal case for an issuing body printed in capitals.
-
-    "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG" → "Ủy ban nhân dân tỉnh Đắk Nông",
-    "BỘ KẾ HOẠCH VÀ ĐẦU TƯ" → "Bộ Kế hoạch và Đầu tư",
-    "THỦ TƯỚNG CHÍNH PHỦ" → "Thủ tướng Chính phủ".
-    """
-    name = " ".join(modern_tone(raw).split()).strip(" ,.;:-")
-    key = fold_key(name)
-    if key in _KNOWN_NAMES:
-        return _KNOWN_NAMES[key]
-    if not is_caps(name):
-        return name
-    words = name.lower().split(" ")
-    ministry = name.lower().startswith(_MINISTRY_HEADS)
-    out: list[str] = []
-    title_rest = False
-    capitalise_next = True
-    for position, word in enumerate(words):
-        if title_rest or capitalise_next:
-            word = word[:1].upper() + word[1:]
-        out.append(word)
-        capitalise_next = False
-        lowered = word.lower()
-        if lowered in _LOCALITY_WORDS and position + 1 < len(words):
-            title_rest = True
-        elif ministry and (
-            (position == 0 and lowered != "tổng" and lowered != "chi")
-            or (position == 1 and words[0] in ("tổng", "chi"))
-            or lowered in ("và", "-", "–")
-            or word.endswith(",")
-        ):
-            capitalise_next = True
-    result = " ".join(out)
-    for lower, proper in _ALWAYS_CAPITAL.items():
-        result = re.sub(rf"(?<!\w){lower}(?!\w)", proper, result, flags=re.IGNORECASE)
-    return result[:1].upper() + result[1:]
+    """Names of the document type and issuing body a number suffix gives ("QĐ-TTg", "VPCP-KSTT",
+    "QH14"); see ``regulations.legaltext.numbers.read_symbol``."""
+    doc_type, issuer = read_symbol(suffix or "")
+    return (doc_type.name if doc_type else None), (issuer.name if issuer else None)
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -392,21 +197,16 @@ def _find_type_line(lines: Sequence[str], limit: int) -> tuple[int | None, str |
         stripped = " ".join(lines[index].split())
         if not stripped or not is_caps(stripped) or stripped.endswith(":"):
             continue
-        key = fold_key(stripped)
-        if _REPUBLIC in key:
+        if _REPUBLIC in compare_key(stripped):
             continue
-        if key in _OTHER_TYPE_WORDS:
-            return index, "Khác", ""
-        for word, name in _TYPE_WORDS:
-            if key == word:
-                return index, name, ""
-            if name in _NAMED_TYPES and key.startswith(word + " "):
-                return index, name, stripped[len(word) + 1 :].strip()
+        found = doctypes.by_heading(stripped)
+        if found is not None:
+            return index, found[0].name, found[1]
     return None, None, ""
 
 
 def _text_before_republic(line: str) -> str:
-    key = modern_tone(line)
+    key = place_tones(line)
     position = key.upper().find("CỘNG HÒA")
     if position <= 0:
         return ""
@@ -417,7 +217,7 @@ def _text_before_republic(line: str) -> str:
 def _pick_issuer(issuer_lines: list[str]) -> str:
     """ "BỘ TÀI CHÍNH / TỔNG CỤC THUẾ" → the unit on the last lines; otherwise join the lines."""
     for index in range(1, len(issuer_lines)):
-        if fold_key(issuer_lines[index]).startswith(_UNIT_HEADS):
+        if compare_key(issuer_lines[index]).startswith(_UNIT_HEADS):
             return " ".join(issuer_lines[index:])
     return " ".join(issuer_lines)
 
@@ -464,8 +264,8 @@ def _parse_date_line(line: str) -> tuple[str | None, datetime.date | None, int |
 
 
 def _is_authority(line: str, issuer: str | None) -> bool:
-    key = fold_key(line)
-    if issuer and key == fold_key(issuer):
+    key = compare_key(line)
+    if issuer and key == compare_key(issuer):
         return True
     return key.startswith(_AUTHORITY_PREFIXES)
 
@@ -502,7 +302,7 @@ def _type_title(
         stripped = lines[index].strip()
         caps = is_caps(stripped)
         if stripped and not _BODY_START.match(stripped) and not _ENACTING.match(stripped):
-            if not caps or (type_name in _NAMED_TYPES or not _is_authority(stripped, issuer)):
+            if not caps or (_is_named(type_name) or not _is_authority(stripped, issuer)):
                 parts.append(stripped)
                 used.append(index)
                 title_caps = caps
@@ -533,11 +333,14 @@ def _type_title(
     return used, title
 
 
+def _is_named(type_name: str | None) -> bool:
+    """A type whose own name follows it ("LUẬT / DOANH NGHIỆP")."""
+    found = doctypes.by_name(type_name)
+    return found is not None and found.named
+
+
 def _sentence_case(text: str) -> str:
-    lowered = text.lower()
-    for lower, proper in _ALWAYS_CAPITAL.items():
-        lowered = re.sub(rf"(?<!\w){lower}(?!\w)", proper, lowered)
-    return lowered[:1].upper() + lowered[1:]
+    return issuers.always_capital(text.lower())
 
 
 def _join_title(parts: Sequence[str]) -> str:

@@ -6,12 +6,12 @@ Every failure is a :class:`ParseError` whose message, in Vietnamese, names the f
 from __future__ import annotations
 
 import re
-import unicodedata
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from regulations.legaltext.normalize import clean_characters, needs_cleaning
 from regulations.parsers.types import ParseError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -20,33 +20,26 @@ SUPPORTED_EXTENSIONS = (".txt", ".docx", ".pdf")
 # A DOCX is a zip: refuse archives that inflate to more than this many times max_bytes.
 _MAX_INFLATION = 20
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u3000"), " ")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
 # Only the HTML tags that leak from table exports; "<mã định danh>" and the like stay.
 _HTML_TAG = re.compile(r"</?(?:p|ul|ol|li|br|span|div|strong|em|b|i|u|sup|sub)(?:\s[^<>\n]*)?/?>", re.IGNORECASE)
-
-
-_DIRTY = re.compile(
-    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u202f\u2007\u2009\u3000\t\r\v\f]"
-    r"|\*\*|\[bookmark:| +(?:\n|$)|</?(?:p|ul|ol|li|br|span|div|strong|em|b|i|u|sup|sub)[\s/>]",
-    re.IGNORECASE,
+_CONVERSION_LEFTOVERS = re.compile(
+    r"\*\*|\[bookmark:| +(?:\n|$)|</?(?:p|ul|ol|li|br|span|div|strong|em|b|i|u|sup|sub)[\s/>]", re.IGNORECASE
 )
 
 
 def normalize_text(text: str) -> str:
-    """NFC, no zero-width characters or BOM, NBSP as space, no markdown bold, no tabs,
-    no trailing spaces, "\\n" line ends. Also drops Word bookmark markers and stray HTML tags.
-    Idempotent."""
-    if unicodedata.is_normalized("NFC", text) and not _DIRTY.search(text):
+    """Characters cleaned as everywhere in the portal (``legaltext.normalize.clean_characters``:
+    NFC, no zero-width characters or BOM, Unicode spaces and tabs as " ", hyphen look-alikes and
+    the eth typed for Đ repaired), "\\n" line ends (a vertical tab or form feed ends a line too),
+    no markdown bold, no Word bookmark markers or stray HTML tags, no trailing spaces.
+    The tone marks stay where the document put them. Idempotent."""
+    if not needs_cleaning(text) and not _CONVERSION_LEFTOVERS.search(text):
         return text  # already clean: the common case for text that went through here once
-    text = unicodedata.normalize("NFC", text)
-    text = text.translate(_ZERO_WIDTH).translate(_SPACES)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\f", "\n")
+    text = clean_characters(text.replace("\v", "\n").replace("\f", "\n"))
     text = text.replace("**", "")
     text = _BOOKMARK.sub("", text)
     text = _HTML_TAG.sub("", text)
-    text = text.replace("\t", " ")
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 

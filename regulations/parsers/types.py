@@ -5,24 +5,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-DOC_TYPES: tuple[str, ...] = (
-    "Hiến pháp",
-    "Bộ luật",
-    "Luật",
-    "Pháp lệnh",
-    "Nghị quyết",
-    "Nghị định",
-    "Quyết định",
-    "Chỉ thị",
-    "Thông tư",
-    "Thông tư liên tịch",
-    "Công văn",
-    "Kế hoạch",
-    "Thông báo",
-    "Văn bản hợp nhất",
-    "Khác",
-)
-
 NODE_KINDS: tuple[str, ...] = (
     "attachment",
     "appendix",

@@ -22,12 +22,12 @@ from django.db.models import Q, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from regulations.legaltext.normalize import normalize
 from regulations.models import Agency, DocumentType, Field, LegalDocumentPage, LegalStatus, Provision
 from regulations.signals import document_state_changed
 from search.entries import Prepared
 from search.facets import Facet, Filters, RangeFacet, database_filter
 from search.kinds.base import EntryBuilder
-from search.nlp.normalize import normalize
 from search.query import CitationTarget
 from search.search_index import INTEGER, KEYWORD, NOT_INDEXED
 from search.triggers import Trigger, page_changes, signal_changes
@@ -403,7 +403,8 @@ def find_cited(target: CitationTarget, documents: QuerySet[LegalDocumentPage]) -
     """The live document a citation names, among ``documents`` (the filtered ones)."""
     found: LegalDocumentPage | None
     if target.is_complete_number:
-        found = documents.filter(number_key__in=target.number_keys).first()
+        # The newest first: a law cited by name lands on its newest version in the portal.
+        found = documents.filter(number_key__in=target.number_keys).order_by("-issued_year", "pk").first()
     else:
         q = Q()
         for key in target.number_keys:

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from regulations.legaltext.normalize import normalize
 from regulations.legaltext.recognizers import (
     ARTICLE_REF,
     DATE,
@@ -17,7 +18,6 @@ from regulations.legaltext.recognizers import (
     extract_entities,
     get_nlp,
 )
-from regulations.legaltext.normalize import normalize
 
 
 def _only(text: str, label: str) -> Entity:

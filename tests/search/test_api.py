@@ -209,7 +209,18 @@ def first(client, q, **params):
 
 
 # The fields of one result, as the API contract of issue 3 names them.
-HIT_FIELDS = {"type", "id", "external_id", "document_number", "article_number", "title", "url", "score", "highlight"}
+HIT_FIELDS = {
+    "type",
+    "id",
+    "external_id",
+    "document_number",
+    "article_number",
+    "title",
+    "url",
+    "score",
+    "highlight",
+    "replaced_by",
+}
 
 
 def test_it_answers_with_the_documented_shape(client, library):

@@ -130,8 +130,10 @@ def test_it_keeps_clause_and_point():
 
 
 def test_a_document_number_alone_is_a_document_citation():
-    assert parse_query("45/2019/QH14").citations == (CitationTarget("45/2019/QH14"),)
-    assert parse_query("BLDS").citations == (CitationTarget("91/2015/QH13"),)
+    # A law carries its earlier versions, for a jump when it is not in the portal.
+    assert parse_query("45/2019/QH14").citations == (CitationTarget("45/2019/QH14", earlier=("10/2012/QH13",)),)
+    assert parse_query("BLDS").citations == (CitationTarget("91/2015/QH13", earlier=("33/2005/QH11",)),)
+    assert parse_query("24/2012/NĐ-CP").citations == (CitationTarget("24/2012/NĐ-CP"),)
 
 
 def test_several_articles_of_one_document_are_each_cited():
@@ -145,9 +147,12 @@ def test_an_article_without_a_document_or_an_unknown_number_cites_nothing():
     assert parse_query("thủ tục hành chính").citations == ()
 
 
-def test_number_keys_cover_the_unpadded_spelling():
-    assert CitationTarget("09/2017/QH14").number_keys == ["09/2017/qh14", "9/2017/qh14"]
-    assert CitationTarget("24/2012/NĐ-CP").number_keys == ["24/2012/nđ-cp"]
+def test_number_keys_are_the_one_key_whatever_the_spelling():
+    # The key of regulations.legaltext.numbers: "9/2017" is written "09/2017" (Nghị định 30/2020).
+    assert CitationTarget("09/2017/QH14").number_keys == ["09/2017/qh14"]
+    assert CitationTarget("9/2017/qh14").number_keys == ["09/2017/qh14"]
+    assert CitationTarget("24/2012/ND-CP").number_keys == ["24/2012/nđ-cp"]
+    assert CitationTarget("143/2025/QH15", earlier=("61/2020/QH14",)).number_keys == ["143/2025/qh15", "61/2020/qh14"]
 
 
 def test_the_pin_lookup_is_a_term_query_on_number_and_article():

@@ -9,7 +9,7 @@ from search import health, kinds, outbox
 from search.client import SearchUnavailable, get_client, unavailable
 from search.indexes import alias_targets, version_of
 from search.kinds.base import SearchKind
-from search.nlp.abbreviations import SYNONYMS_VERSION
+from search.nlp.synonyms import SYNONYMS_VERSION
 from search.search_index import MAPPING_VERSION
 
 
