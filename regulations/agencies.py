@@ -37,9 +37,7 @@ def resolve_agency(name: str | None = None, number: str | None = None) -> Agency
         existing = Agency.objects.filter(name__iexact=name.strip()).first()
         if existing:
             return existing
-        pretty = name.strip()
-        if pretty.isupper():
-            pretty = pretty[:1] + pretty[1:].lower()
+        pretty = issuers.proper_name(name)  # "SỞ TƯ PHÁP TỈNH LÂM ĐỒNG" → "Sở Tư pháp tỉnh Lâm Đồng"
         agency, _ = Agency.objects.get_or_create(
             name=pretty, defaults={"slug": agency_slug(pretty), "kind": AgencyKind.OTHER}
         )

@@ -14,6 +14,7 @@ from django.db import transaction
 from regulations.agencies import resolve_agency
 from regulations.demo_versions import DemoSourceError, amended_law_records
 from regulations.importing import DocumentRecord, ImportProblem, save_document
+from regulations.legaltext import laws
 from regulations.models import (
     BusinessRegulation,
     Field,
@@ -26,30 +27,17 @@ from regulations.models import (
 from regulations.parsers import ParseError, parse_document
 from regulations.sources import record_from_fulltext, record_from_gazette, record_from_parsed
 
-# Statuses we know from the law itself (the corpus leaves them unverified), with the date the
-# law ceased to be in force where there is one (the status shown is computed from it).
-KNOWN_STATUS: dict[str, tuple[str, str, date | None]] = {
-    "45/2013/QH13": (
-        LegalStatus.EXPIRED,
-        "Được thay thế bởi Luật Đất đai số 31/2024/QH15 từ ngày 01/8/2024.",
-        date(2024, 8, 1),
-    ),
-    "66/2014/QH13": (
-        LegalStatus.EXPIRED,
-        "Được thay thế bởi Luật Kinh doanh bất động sản số 29/2023/QH15 từ ngày 01/8/2024.",
-        date(2024, 8, 1),
-    ),
-    "47/2010/QH12": (
-        LegalStatus.EXPIRED,
-        "Được thay thế bởi Luật Các tổ chức tín dụng số 32/2024/QH15 từ ngày 01/7/2024.",
-        date(2024, 7, 1),
-    ),
-    "50/2014/QH13": (
-        LegalStatus.PARTLY_EXPIRED,
-        "Được sửa đổi, bổ sung nhiều lần (Luật số 62/2020/QH14 và các luật khác).",
-        None,
-    ),
-}
+
+def replaced_status(number: str | None) -> tuple[str, str, date] | None:
+    """ "Hết hiệu lực", a note and the day it ceased to be in force, for a law the law table knows
+    to be replaced by one in force (regulations/legaltext/law_table.py; the corpus leaves
+    statuses unverified)."""
+    successor = laws.replacement(number) if number else None
+    if successor is None:
+        return None
+    since = successor.in_force_from
+    return LegalStatus.EXPIRED, f"Được thay thế bởi {successor.title} từ ngày {since:%d/%m/%Y}.", since
+
 
 # Fields (lĩnh vực) by keywords in a document's title or summary, lower case.
 FIELD_KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -125,7 +113,7 @@ def fields_for(text: str) -> list[str]:
 
 def _with_known_facts(record: DocumentRecord) -> DocumentRecord:
     record.fields = fields_for(f"{record.title} {record.summary}")
-    known = KNOWN_STATUS.get(record.number or "")
+    known = replaced_status(record.number)
     if known:
         record.legal_status, record.status_note, record.expiry_date = known
     return record

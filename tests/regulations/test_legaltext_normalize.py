@@ -4,7 +4,15 @@ import unicodedata
 
 import pytest
 
-from regulations.legaltext.normalize import fold_diacritics, fold_for_matching, normalize
+from regulations.legaltext.normalize import (
+    ascii_slug,
+    clean_characters,
+    compare_key,
+    fold_diacritics,
+    fold_for_matching,
+    normalize,
+    place_tones,
+)
 
 
 @pytest.mark.parametrize(
@@ -118,3 +126,23 @@ def test_it_folds_to_a_same_length_lower_case_string_for_matching() -> None:
     folded = fold_for_matching(text)
     assert folded == "diem a khoan 2 dieu 5 nghi dinh"
     assert len(folded) == len(text)
+
+
+def test_it_moves_old_style_tone_marks_only_at_the_end_of_a_syllable() -> None:
+    # The one placement the header parser and the search share (they had one table each).
+    assert place_tones("CỘNG HOÀ, Uỷ ban, thuỷ") == "CỘNG HÒA, Ủy ban, thủy"
+    assert place_tones("KẾ HOẠCH hoàn thành quý") == "KẾ HOẠCH hoàn thành quý"
+
+
+def test_it_cleans_characters_and_keeps_the_lines() -> None:
+    text = "Điều\u00a05.\u200b Nghị định 45/2020/NÐ\u2010CP\r\nkhoản\t1"
+    assert clean_characters(text) == "Điều 5. Nghị định 45/2020/NĐ-CP\nkhoản 1"
+
+
+def test_names_printed_any_way_compare_equal() -> None:
+    assert compare_key("Cộng hoà  xã hội") == compare_key("CỘNG HÒA XÃ HỘI") == "CỘNG HÒA XÃ HỘI"
+
+
+def test_it_makes_ascii_slugs() -> None:
+    assert ascii_slug("24/2012/NĐ-CP") == "24-2012-nd-cp"
+    assert ascii_slug("Bộ Văn hóa, Thể thao và Du lịch") == "bo-van-hoa-the-thao-va-du-lich"

@@ -46,20 +46,7 @@ from regulations.legaltext.recognizers.rules import NOT_BEFORE_DURATION, SEP_WOR
 from regulations.legaltext.recognizers.tokenizer import VietnameseTokenizer
 from regulations.legaltext.recognizers.values import date_value, duration_value, money_amount
 
-__all__ = [
-    "LegalEntityRecognizer",
-    "Recognized",
-    "citations",
-    "dates",
-    "doc_entities",
-    "durations",
-    "extract_citations",
-    "extract_entities",
-    "get_nlp",
-    "make_doc",
-    "money",
-    "recognize",
-]
+# The public names are listed in the package (regulations/legaltext/recognizers/__init__.py).
 
 
 class LegalEntityRecognizer:
