@@ -113,3 +113,12 @@ def test_every_successor_row_names_its_source() -> None:
     for index in confirmed:
         above = "\n".join(source[max(0, index - 4) : index])
         assert "http" in above, source[index]
+
+
+def test_a_name_numbered_right_after_is_that_number_not_the_law_in_force() -> None:
+    refs = extract_citations("khoản 2 Điều 138 Luật Xây dựng số 50/2014/QH13", on=D(2026, 12, 1))
+    assert [(e.label, e.number, e.year_inferred) for e in refs] == [
+        ("ARTICLE_REF", "50/2014/QH13", False),
+        ("LEGAL_REF", "50/2014/QH13", False),
+        ("LEGAL_REF", "50/2014/QH13", False),
+    ]

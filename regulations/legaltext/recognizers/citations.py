@@ -32,6 +32,7 @@ from regulations.legaltext.roman import roman_value
 __all__ = [
     "Candidate",
     "link_articles",
+    "link_names_to_numbers",
     "loose_candidate",
     "merge_article_parts",
     "name_candidate",
@@ -237,6 +238,24 @@ def parse_article(doc: Doc, c: Candidate, base: Entity) -> Entity:
         part=joined("part"),
         chapter=joined("chapter"),
     )
+
+
+_NAME_NUMBER_GAP_RE: Final = re.compile(r"^[\s,]*(?:so\s*:?\s*)?$")
+
+
+def link_names_to_numbers(text: str, entities: list[Entity]) -> list[Entity]:
+    """ "Luật Xây dựng số 50/2014/QH13": a law named without a year and numbered right after is
+    that number, not the version in force today."""
+    out = list(entities)
+    folded = fold_for_matching(text)
+    for i in range(len(out) - 1):
+        name, number = out[i], out[i + 1]
+        if not (name.label == number.label == LEGAL_REF and name.year_inferred and number.number):
+            continue
+        if number.name != name.name or not _NAME_NUMBER_GAP_RE.match(folded[name.end : number.start]):
+            continue
+        out[i] = replace(name, number=number.number, year=number.year, year_inferred=False)
+    return out
 
 
 def link_articles(text: str, entities: list[Entity]) -> list[Entity]:

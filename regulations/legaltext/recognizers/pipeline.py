@@ -26,6 +26,7 @@ from regulations.legaltext.numbers import DocumentNumber
 from regulations.legaltext.recognizers.citations import (
     Candidate,
     link_articles,
+    link_names_to_numbers,
     loose_candidate,
     merge_article_parts,
     name_candidate,
@@ -72,7 +73,7 @@ class LegalEntityRecognizer:
         chosen = resolve_overlaps(self._candidates(doc))
         doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
         entities = [_parse(doc, c) for c in chosen]
-        doc.user_data["vi_entities"] = link_articles(doc.text, entities)
+        doc.user_data["vi_entities"] = link_articles(doc.text, link_names_to_numbers(doc.text, entities))
         return doc
 
     def _candidates(self, doc: Doc) -> list[Candidate]:
