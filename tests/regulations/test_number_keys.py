@@ -38,7 +38,7 @@ def test_a_page_a_reimport_and_a_relation_share_one_key_whatever_the_spelling():
 
 
 def test_the_migration_brings_old_keys_types_and_relations_to_the_one_key():
-    recompute = importlib.import_module("regulations.migrations.0003_document_types_and_number_keys").recompute
+    recompute = importlib.import_module("regulations.migrations.0007_document_types_and_number_keys").recompute
     decree = make_document(number="45/2020/ND-CP", title="Nghị định 45/2020/ND-CP")
     circular = make_document(number="1/2018/TT-VPCP", title="Thông tư 1/2018/TT-VPCP", doc_type="thong-tu")
     guidance = make_document(number="03/HD-BTC", title="Hướng dẫn 03/HD-BTC về quyết toán", doc_type="khac")

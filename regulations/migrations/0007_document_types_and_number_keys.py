@@ -46,7 +46,7 @@ def recompute(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('regulations', '0002_agency_field'),
+        ('regulations', '0006_versions_reverse_guard'),
     ]
 
     operations = [
