@@ -55,7 +55,9 @@ LAWS: Final[dict[str, tuple[LawVersion, ...]]] = {
         V(2004, "24/2004/QH11"),  # corpus
         V(2015, "92/2015/QH13", D(2016, 7, 1)),  # corpus
     ),
-    "Bộ luật Tố tụng hình sự": (V(2015, "101/2015/QH13"),),  # unverified
+    # (number, 27/11/2015; in force 01/01/2018 after its postponement):
+    # https://lawfirm.vn/criminal-procedure-code-of-vietnam-2015-law-no-101-2015-qh13
+    "Bộ luật Tố tụng hình sự": (V(2015, "101/2015/QH13", D(2018, 1, 1), D(2015, 11, 27)),),
     # -- laws in the corpus, with their other versions -------------------------------------------
     "Hiến pháp": (V(2013, "HIEN-PHAP-2013"),),  # corpus id: the Constitution has no number
     "Luật An ninh mạng": (
@@ -164,7 +166,7 @@ LAWS: Final[dict[str, tuple[LawVersion, ...]]] = {
     ),
     # -- business laws often cited by business regulations (not in the corpus) --------------------
     "Luật Ban hành văn bản quy phạm pháp luật": (
-        V(2015, "80/2015/QH13"),  # unverified
+        V(2015, "80/2015/QH13", adopted=D(2015, 6, 22)),  # https://fr.scribd.com/document/327862125/No-80-2015-QH13
         # (number, 19/02/2025, in force 01/04/2025):
         # https://vietanlaw.com/vietnam-law-on-promulgating-legal-documents-2025
         V(2025, "64/2025/QH15", D(2025, 4, 1), D(2025, 2, 19)),
@@ -254,7 +256,9 @@ LAWS: Final[dict[str, tuple[LawVersion, ...]]] = {
     # (number, 29/11/2005, in force 01/07/2006):
     # https://english.luatvietnam.vn/integrated-document-no-19-vbhn-vpqh-dated-december-18-2013-of-the-office-of-national-assembly-integrates-the-laws-on-intellectual-property-151151-Doc5.html
     "Luật Sở hữu trí tuệ": (V(2005, "50/2005/QH11", D(2006, 7, 1), D(2005, 11, 29)),),
-    "Luật Thương mại": (V(2005, "36/2005/QH11"),),  # unverified
+    # (number, 14/06/2005): https://vietanlaw.com/36-2005-qh11; in force 01/01/2006:
+    # https://dnlaw.com.vn/news-events/vietnam-new-commercial-law-more-integration-into-the-world-economy/
+    "Luật Thương mại": (V(2005, "36/2005/QH11", D(2006, 1, 1), D(2005, 6, 14)),),
     "Luật Tổ chức Chính phủ": (
         V(2015, "76/2015/QH13"),  # corpus
         # https://english.luatvietnam.vn/co-cau-to-chuc/law-on-organization-of-the-government-no-63-2025-qh15-390451-d1.html
