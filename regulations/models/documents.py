@@ -16,7 +16,6 @@ from regulations.validity import Status
 from .document_views import render_document
 from .facts import status_of
 
-
 # The choices come from the one table of document types (regulations/legaltext/doctypes.py): to add
 # a type, add a row there, then `makemigrations regulations` (the choices change) and translate
 # its name in regulations/locale.
