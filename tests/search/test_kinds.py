@@ -10,6 +10,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from regulations.importing import DocumentRecord, save_document
+from regulations.legaltext.normalize import normalize
 from regulations.parsers.types import ParsedNode
 from search import health, kinds
 from search.client import get_client
@@ -17,7 +18,6 @@ from search.facets import Filters
 from search.indexes import alias_targets
 from search.kinds.base import ModelEntryBuilder, SearchKind
 from search.models import IndexRequest
-from search.nlp.normalize import normalize
 from search.ranking import FieldSet
 from search.results import Hit
 from search.search_index import INTEGER, NOT_INDEXED, syllable_text

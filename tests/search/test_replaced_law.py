@@ -12,7 +12,9 @@ import pytest
 from django.utils import translation
 
 from regulations.importing import save_document
-from search import backends, health
+from regulations.legaltext.laws import replacement
+from search import health
+from search.results import Hit
 from search.tasks import drain
 from tests.search.test_api import (  # noqa: F401 - fixtures and the test URLconf
     API,
@@ -116,7 +118,7 @@ def test_the_search_page_says_it_in_a_line_in_vietnamese_and_in_english(client, 
         '<p class="replaced" role="note">Văn bản 61/2020/QH14 đã được thay thế bởi '
         "Luật Đầu tư số 143/2025/QH15 từ ngày 01/03/2026.</p>"
     ) in html
-    hit = backends.Hit(
+    hit = Hit(
         type="article",
         id=1,
         external_id=None,
@@ -128,8 +130,6 @@ def test_the_search_page_says_it_in_a_line_in_vietnamese_and_in_english(client, 
         highlight="",
         pinned=True,
     )
-    from regulations.legaltext.laws import replacement
-
     hit.replaced_by = replacement("61/2020/QH14")
     with translation.override("en"):
         assert hit.replaced_notice == (
