@@ -36,6 +36,11 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "rest_framework",
     "drf_spectacular",
+    # Comments on consultations: django-comments-xtd (before django_comments, whose templates
+    # it overrides) with the model consultations.models.ConsultationComment.
+    "django_comments_xtd",
+    "django_comments",
+    "django.contrib.sites",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -139,6 +144,28 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 # Background work: django-tasks with its database backend (`manage.py db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Comments (django-comments-xtd; see docs/consultations.md). Threads two levels deep: a comment
+# and its replies. Anonymous commenters confirm by e-mail; mails are sent in the request (a
+# thread would lose them on a crash).
+SITE_ID = 1
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "consultations.models.ConsultationComment"
+COMMENTS_XTD_MAX_THREAD_LEVEL = 1
+COMMENTS_XTD_CONFIRM_EMAIL = True
+COMMENTS_XTD_THREADED_EMAILS = False
+COMMENTS_XTD_DEFAULT_FOLLOWUP = False
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    "default": {"who_can_post": "all", "allow_flagging": False, "allow_feedback": False, "show_feedback": False},
+    "consultations.consultationpage": {
+        "who_can_post": "all",
+        "allow_flagging": True,
+        "allow_feedback": False,
+        "show_feedback": False,
+    },
+}
+# COMMENT_MAX_LENGTH stays django_comments' 3000 (changing it alters that app's migrations); the
+# comment intake's own form sets how long a comment on a draft may be.
 
 OPENSEARCH_URL = env("OPENSEARCH_URL", "http://127.0.0.1:9200")
 OPENSEARCH_TIMEOUT = env_int("OPENSEARCH_TIMEOUT", 5)

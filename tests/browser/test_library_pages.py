@@ -200,6 +200,7 @@ CATALOGS = [
     "regulations/locale/en/LC_MESSAGES/django.po",
     "search/locale/en/LC_MESSAGES/django.po",
     "compliance_cost/locale/en/LC_MESSAGES/django.po",
+    "consultations/locale/en/LC_MESSAGES/django.po",
 ]
 
 

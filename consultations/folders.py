@@ -1,0 +1,49 @@
+"""Where consultations live in the page tree: /tham-van/ and one folder per agency beneath it,
+created on first use with the agency's roles (the same groups as its library folder)."""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from consultations.models import ConsultationFolderPage, ConsultationIndexPage
+from regulations.models import Agency
+from regulations.roles import ensure_agency_roles
+
+INDEX_SLUG = "tham-van"
+
+
+def _site_root() -> Page:
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        return site.root_page
+    root = Page.get_first_root_node()
+    return root.get_first_child() or root
+
+
+@transaction.atomic
+def ensure_consultation_index(parent: Page | None = None) -> ConsultationIndexPage:
+    """The /tham-van/ page, created under `parent` (default: the site's root page) on first use."""
+    index = ConsultationIndexPage.objects.first()
+    if index is not None:
+        return index
+    index = ConsultationIndexPage(
+        title="Lấy ý kiến dự thảo",
+        slug=INDEX_SLUG,
+        intro="Dự thảo văn bản quy phạm pháp luật đang lấy ý kiến người dân, doanh nghiệp: góp ý từng điều.",
+    )
+    (parent or _site_root()).add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+@transaction.atomic
+def ensure_consultation_folder(agency: Agency) -> ConsultationFolderPage:
+    """The agency's folder under /tham-van/, with its legal officers' and approvers' rights and
+    its moderation workflow (regulations.roles)."""
+    folder = ConsultationFolderPage.objects.filter(agency=agency).first()
+    if folder is None:
+        index = ensure_consultation_index()
+        folder = ConsultationFolderPage(title=agency.name, slug=agency.slug, agency=agency)
+        index.add_child(instance=folder)
+        folder.save_revision().publish()
+    ensure_agency_roles(agency, folder)
+    return folder

@@ -1,0 +1,25 @@
+"""Admin screens for consultations (Wagtail snippets)."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from consultations.models import MinimumPeriodRule
+
+
+class MinimumPeriodRuleViewSet(SnippetViewSet):
+    """Administrators set the floor of the consultation period per document type."""
+
+    model = MinimumPeriodRule
+    icon = "time"
+    menu_label = "Thời gian lấy ý kiến tối thiểu"
+    list_display = ["doc_type", "days", "basis"]
+
+
+class ConsultationsGroup(SnippetViewSetGroup):
+    items = (MinimumPeriodRuleViewSet,)
+    menu_icon = "comment"
+    menu_label = "Tham vấn"
+    menu_name = "consultations"
+
+
+register_snippet(ConsultationsGroup)
