@@ -28,10 +28,10 @@ from compliance_cost.models import ParameterSet
 from compliance_cost.serializers import (
     CalculationResultSerializer,
     ComparisonResultSerializer,
-    CostErrorSerializer,
     present_comparison,
     present_result,
 )
+from regulations.api_errors import ErrorSerializer, error_response
 
 ERROR_TITLE = "Dữ liệu tính chi phí tuân thủ không hợp lệ / invalid compliance cost input"
 
@@ -70,7 +70,7 @@ class DecimalJSONParser(JSONParser):
 
 
 def bad_request(errors: dict[str, str], allowed: dict[str, list[str]] | None = None) -> Response:
-    return Response({"error": ERROR_TITLE, "errors": errors, "allowed": allowed or {}}, status=400)
+    return error_response(ERROR_TITLE, errors, allowed)
 
 
 def current_parameter_sets() -> dict[Method, ParameterSetRef]:
@@ -103,7 +103,7 @@ BAD_INPUT_EXAMPLE = OpenApiExample(
     status_codes=["400"],
 )
 ERROR_RESPONSES = {
-    400: OpenApiResponse(CostErrorSerializer, description="Bad input: each field named, in Vietnamese and English."),
+    400: OpenApiResponse(ErrorSerializer, description="Bad input: each field named, in Vietnamese and English."),
     415: OpenApiResponse(description="The body is not application/json."),
 }
 

@@ -102,14 +102,6 @@ class ComparisonResultSerializer(serializers.Serializer):
     range = ComparisonRangeSerializer(allow_null=True)
 
 
-class CostErrorSerializer(serializers.Serializer):
-    """The 400 format of the search API (same fields, same meaning)."""
-
-    error = serializers.CharField()
-    errors = serializers.DictField(child=serializers.CharField(), help_text="Field path → message (vi / en).")
-    allowed = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
-
-
 # ------------------------------------------------------------------------------------ presenters
 
 

@@ -30,6 +30,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from regulations.api_errors import ErrorSerializer, error_response
 from search import backends, kinds
 from search.facets import Facet, RangeFacet
 from search.query import MAX_QUERY_CHARS
@@ -99,12 +100,6 @@ class SearchResponseSerializer(serializers.Serializer):
             if not data.get(optional):
                 data.pop(optional, None)
         return data
-
-
-class ErrorSerializer(serializers.Serializer):
-    error = serializers.CharField()
-    errors = serializers.DictField(child=serializers.CharField())
-    allowed = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
 
 
 class SuggestionSerializer(serializers.Serializer):
@@ -205,14 +200,7 @@ def blank_parameters(params: Any) -> InvalidSearch | None:
 
 
 def bad_request(exc: InvalidSearch) -> Response:
-    return Response(
-        {
-            "error": "Tham số tìm kiếm không hợp lệ / invalid search parameters",
-            "errors": exc.errors,
-            "allowed": exc.allowed,
-        },
-        status=400,
-    )
+    return error_response("Tham số tìm kiếm không hợp lệ / invalid search parameters", exc.errors, exc.allowed)
 
 
 class SearchAPIView(APIView):
