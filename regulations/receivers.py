@@ -46,10 +46,19 @@ def states_after_migrate(sender: Any, apps: Any = None, using: str = "default", 
     refresh_states()
 
 
+def schedule_next_refresh(sender: Any, day: Any, **kwargs: Any) -> None:
+    """A stored state changes on `day` without any edit: queue the refresh for that day."""
+    from regulations.tasks import schedule_refresh
+
+    schedule_refresh(day)
+
+
 def connect(app_config: Any) -> None:
     from regulations.models import LegalDocumentPage
+    from regulations.signals import next_state_change
 
     page_published.connect(document_published, sender=LegalDocumentPage, dispatch_uid="regulations-published")
     page_unpublished.connect(document_unpublished, sender=LegalDocumentPage, dispatch_uid="regulations-unpublished")
     pre_delete.connect(document_deleted, sender=LegalDocumentPage, dispatch_uid="regulations-deleted")
+    next_state_change.connect(schedule_next_refresh, dispatch_uid="regulations-schedule-next-refresh")
     post_migrate.connect(states_after_migrate, sender=app_config, dispatch_uid="regulations-states-after-migrate")

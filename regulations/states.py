@@ -24,7 +24,7 @@ from django.db import transaction
 
 from regulations.models import DocumentRelation, DocumentVersion, LegalDocumentPage, VersionKind
 from regulations.models.facts import REPLACED_BY_TARGET, REPLACES_TARGET, today
-from regulations.signals import document_state_changed
+from regulations.signals import document_state_changed, next_state_change
 from regulations.validity import (
     DocumentFacts,
     Replacement,
@@ -101,8 +101,8 @@ def _facts_by_document(
 @transaction.atomic
 def refresh_states(document_ids: Iterable[int] | None = None, *, on: datetime.date | None = None) -> RefreshResult:
     """Recompute and store the legal status and the current version of these documents (all
-    when None) for `on` (today by default); announce the documents that changed and schedule
-    the next refresh."""
+    when None) for `on` (today by default); announce the documents that changed and the day of
+    the next change (`regulations.receivers` schedules the refresh for it)."""
     day = on or today()
     ids = None if document_ids is None else sorted(set(document_ids))
     result = RefreshResult()
@@ -141,9 +141,7 @@ def refresh_states(document_ids: Iterable[int] | None = None, *, on: datetime.da
     if result.changed:
         document_state_changed.send(sender=LegalDocumentPage, document_ids=result.changed)
     if result.next_change is not None:
-        from regulations.tasks import schedule_refresh
-
-        schedule_refresh(result.next_change)
+        next_state_change.send(sender=LegalDocumentPage, day=result.next_change)
     return result
 
 
