@@ -89,3 +89,13 @@ def status_at(now: datetime, opens_at: datetime, closes_at: datetime, stage: Sta
 def time_left(now: datetime, closes_at: datetime) -> timedelta:
     """How long until closing (zero once closed)."""
     return max(closes_at - now, timedelta(0))
+
+
+def days_left(today: date, deadline: date) -> int:
+    """Days from `today` to the answer deadline: 0 on the day itself, negative once overdue."""
+    return (deadline - today).days
+
+
+def answered_on_time(answered_on: date, deadline: date) -> bool:
+    """An answer made public on or before the deadline day is on time."""
+    return answered_on <= deadline

@@ -1,3 +1,4 @@
+from .answers import Answer, AnswerState, Disposition
 from .api_keys import ApiKey
 from .comments import (
     COUNTED_STATUSES,
@@ -16,15 +17,20 @@ from .consultation import (
     ConsultationStage,
     ConsultationStatus,
 )
+from .groups import CommentGroup, CommentGroupMember
 from .rules import MinimumPeriodRule
 from .tree import ConsultationFolderPage, ConsultationIndexPage
 
 __all__ = [
     "COUNTED_STATUSES",
     "SHOWN_STATUSES",
+    "Answer",
+    "AnswerState",
     "ApiKey",
     "AttachmentKind",
     "BusinessSize",
+    "CommentGroup",
+    "CommentGroupMember",
     "CommentStatus",
     "CommenterType",
     "ConsultationAttachment",
@@ -35,6 +41,7 @@ __all__ = [
     "ConsultationQuestion",
     "ConsultationStage",
     "ConsultationStatus",
+    "Disposition",
     "MinimumPeriodRule",
     "Sector",
 ]

@@ -68,3 +68,13 @@ def test_it_gives_the_time_left_and_the_default_answer_deadline():
     assert time_left(CLOSES - timedelta(hours=5), CLOSES) == timedelta(hours=5)
     assert time_left(CLOSES + timedelta(hours=5), CLOSES) == timedelta(0)
     assert default_answer_deadline(date(2026, 3, 31)) == date(2026, 4, 30)
+
+
+def test_it_counts_the_days_left_to_the_answer_deadline_negative_once_overdue():
+    from consultations.timeline import answered_on_time, days_left
+
+    deadline = date(2026, 5, 31)
+    assert days_left(date(2026, 5, 26), deadline) == 5
+    assert days_left(deadline, deadline) == 0
+    assert days_left(date(2026, 6, 3), deadline) == -3
+    assert answered_on_time(deadline, deadline) and not answered_on_time(date(2026, 6, 1), deadline)

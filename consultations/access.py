@@ -1,0 +1,80 @@
+"""What each role may do with consultations and their comments: every access rule of the app,
+as predicates and querysets. Views, templates and the admin ask here; none checks a group or a
+permission string itself.
+
+A consultation belongs to the agency whose folder (/tham-van/<agency>/) holds it. Its legal
+officers and approvers have Wagtail page rights on that folder (regulations.roles): whoever may
+edit the consultation answers its comments; whoever may publish it approves the answers.
+"""
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from consultations.models import ConsultationComment, ConsultationPage
+
+_pages = PagePermissionPolicy(ConsultationPage)
+
+
+def owning_agency_name(consultation: ConsultationPage) -> str:
+    """The name of the agency whose folder holds the consultation."""
+    folder = consultation.get_parent()
+    agency = getattr(folder.specific, "agency", None) if folder is not None else None
+    if agency is not None:
+        return agency.name
+    return consultation.lead_agency.name if consultation.lead_agency_id else ""
+
+
+# ---- answers (issue 8) -------------------------------------------------------------------------
+
+
+def answering_consultations(user) -> QuerySet[ConsultationPage]:
+    """The consultations whose comments `user` answers: those they may edit (the owning agency's
+    legal officers and approvers; every one for an administrator)."""
+    if not (user.is_authenticated and user.is_active):
+        return ConsultationPage.objects.none()
+    if user.is_superuser:
+        return ConsultationPage.objects.all()
+    return ConsultationPage.objects.filter(
+        pk__in=_pages.instances_user_has_any_permission_for(user, ["change", "publish"]).values("pk")
+    )
+
+
+def can_use_answer_queue(user) -> bool:
+    return answering_consultations(user).exists()
+
+
+def can_answer(user, consultation: ConsultationPage) -> bool:
+    """The owning agency's staff (legal officers and approvers) write and submit answers."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or consultation.permissions_for_user(user).can_edit()
+
+
+def can_approve_answers(user, consultation: ConsultationPage) -> bool:
+    """The owning agency's approvers make answers public."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or consultation.permissions_for_user(user).can_publish()
+
+
+def answer_refusal(user, consultation: ConsultationPage) -> str | None:
+    """Why `user` may not answer the consultation's comments (None: they may)."""
+    if can_answer(user, consultation):
+        return None
+    return _(
+        "Góp ý này thuộc đợt lấy ý kiến của %(agency)s; chỉ cán bộ của cơ quan đó được trả lời. Không có gì thay đổi."
+    ) % {"agency": owning_agency_name(consultation) or _("cơ quan khác")}
+
+
+def approval_refusal(user, consultation: ConsultationPage) -> str | None:
+    """Why `user` may not make the consultation's answers public (None: they may)."""
+    if can_approve_answers(user, consultation):
+        return None
+    if can_answer(user, consultation):
+        return _("Chỉ người phê duyệt của cơ quan được công khai câu trả lời. Không có gì thay đổi.")
+    return answer_refusal(user, consultation)
+
+
+def answered_comments(user) -> QuerySet[ConsultationComment]:
+    return ConsultationComment.objects.filter(consultation__in=answering_consultations(user))
