@@ -1,14 +1,8 @@
-"""Admin screens for consultations: Wagtail snippets, and the staff's answer queue."""
+"""Admin screens for consultations (Wagtail snippets)."""
 
-from django.urls import include, path, reverse
-from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from consultations import access
-from consultations.answers import admin_urls as answers_admin_urls
 from consultations.models import MinimumPeriodRule
 
 
@@ -30,20 +24,5 @@ class ConsultationsGroup(SnippetViewSetGroup):
 
 register_snippet(ConsultationsGroup)
 
-
-# ---- the answer queue (consultations.answers.admin_views) ------------------------------------
-
-
-@hooks.register("register_admin_urls")
-def answer_urls():
-    return [path("tra-loi-gop-y/", include(answers_admin_urls, namespace="consultations_answers"))]
-
-
-class AnswerMenuItem(MenuItem):
-    def is_shown(self, request):
-        return access.can_use_answer_queue(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def answer_menu_item():
-    return AnswerMenuItem(_("Trả lời góp ý"), reverse("consultations_answers:queue"), icon_name="comment", order=260)
+# The staff's answer queue (its menu item and admin URLs): consultations.answers.admin_hooks.
+from consultations.answers import admin_hooks  # noqa: E402, F401
