@@ -208,6 +208,6 @@ class GroupAnswerView(TargetAnswerView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        members = self.target.members.select_related("provision").order_by("received_at", "pk")
+        members = list(self.target.comments().select_related("provision"))
         context.update(members=[(member, unit_label(member)) for member in members], member_count=len(members))
         return context

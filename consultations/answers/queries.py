@@ -7,7 +7,7 @@ fixed number of queries, whatever the number of comments.
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 
-from consultations.models import Answer, AnswerState, CommentGroupMember, CommentStatus, ConsultationComment
+from consultations.models import Answer, AnswerState, CommentStatus, ConsultationComment, GroupMembership
 
 NEEDS_ANSWER = (CommentStatus.RECEIVED, CommentStatus.PENDING_MODERATION, CommentStatus.ANSWERED)
 
@@ -17,7 +17,7 @@ def _own_public() -> Exists:
 
 
 def _group_public() -> Exists:
-    return Exists(CommentGroupMember.objects.filter(comment_id=OuterRef("pk"), group__answer__state=AnswerState.PUBLIC))
+    return Exists(GroupMembership.objects.filter(comment_id=OuterRef("pk"), group__answer__state=AnswerState.PUBLIC))
 
 
 def needing_answer(comments: QuerySet[ConsultationComment]) -> QuerySet[ConsultationComment]:
@@ -49,7 +49,7 @@ def public_answers_by_comment(comments: QuerySet[ConsultationComment]) -> dict[i
     """For each comment among `comments` with a public answer, that answer (its own first, else
     its group's). Two queries."""
     result: dict[int, Answer] = {}
-    memberships = CommentGroupMember.objects.filter(
+    memberships = GroupMembership.objects.filter(
         comment__in=comments.values("pk"), group__answer__state=AnswerState.PUBLIC
     ).select_related("group__answer")
     for membership in memberships:

@@ -9,7 +9,7 @@ from django.db.models import F, OuterRef, QuerySet, Subquery
 
 from consultations import timeline
 from consultations.answers.queries import unanswered
-from consultations.models import Answer, AnswerState, CommentGroupMember, ConsultationComment
+from consultations.models import Answer, AnswerState, ConsultationComment, GroupMembership
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class QueueRow:
 def waiting_for_answer(comments: QuerySet[ConsultationComment]) -> QuerySet[ConsultationComment]:
     """Unanswered comments, the nearest deadline first, then the oldest."""
     own_state = Answer.objects.filter(comment_id=OuterRef("pk")).values("state")[:1]
-    group = CommentGroupMember.objects.filter(comment_id=OuterRef("pk"))
+    group = GroupMembership.objects.filter(comment_id=OuterRef("pk"))
     return (
         unanswered(comments)
         .annotate(

@@ -17,7 +17,7 @@ from .consultation import (
     ConsultationStage,
     ConsultationStatus,
 )
-from .groups import CommentGroup, CommentGroupMember
+from .groups import CommentGroup, GroupMembership
 from .rules import MinimumPeriodRule
 from .tree import ConsultationFolderPage, ConsultationIndexPage
 
@@ -30,7 +30,6 @@ __all__ = [
     "AttachmentKind",
     "BusinessSize",
     "CommentGroup",
-    "CommentGroupMember",
     "CommentStatus",
     "CommenterType",
     "ConsultationAttachment",
@@ -42,6 +41,7 @@ __all__ = [
     "ConsultationStage",
     "ConsultationStatus",
     "Disposition",
+    "GroupMembership",
     "MinimumPeriodRule",
     "Sector",
 ]

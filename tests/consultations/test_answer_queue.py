@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultations.answers import actions
-from consultations.models import Answer, AnswerState, CommentGroup, CommentGroupMember, Disposition
+from consultations.models import Answer, AnswerState, CommentGroup, Disposition, GroupMembership
 from tests.consultations.builders import make_comment, make_consultation
 
 pytestmark = pytest.mark.django_db
@@ -101,9 +101,9 @@ def test_it_refuses_a_form_without_a_disposition_and_keeps_the_text(client, alic
 
 def test_it_answers_a_group_once_for_all_its_members(client, alice, bob, overdue):
     members = [make_comment(overdue, text=f"Mẫu chiến dịch {i}") for i in range(3)]
-    group = CommentGroup.objects.create(consultation=overdue, title="Chiến dịch")
+    group = CommentGroup.objects.create(consultation=overdue)
     for member in members:
-        CommentGroupMember.objects.create(group=group, comment=member)
+        GroupMembership.objects.create(group=group, comment=member)
     client.force_login(bob)
     url = reverse("consultations_answers:group", args=[group.pk])
     assert "3 góp ý trong nhóm" in client.get(url).content.decode()

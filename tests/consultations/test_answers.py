@@ -14,10 +14,10 @@ from consultations.models import (
     Answer,
     AnswerState,
     CommentGroup,
-    CommentGroupMember,
     CommentStatus,
     ConsultationComment,
     Disposition,
+    GroupMembership,
 )
 from tests.consultations.builders import make_comment, make_consultation
 
@@ -104,9 +104,9 @@ def test_it_sends_a_submitted_answer_back_with_a_note(alice, bob, comment):
 
 def test_it_answers_every_member_of_a_group_once(alice, bob, closed, comment):
     campaign = [make_comment(closed, text=f"Đề nghị giảm phí thẩm định, mẫu số {i}.") for i in range(3)]
-    group = CommentGroup.objects.create(consultation=closed, title="Chiến dịch giảm phí")
+    group = CommentGroup.objects.create(consultation=closed)
     for member in campaign:
-        CommentGroupMember.objects.create(group=group, comment=member)
+        GroupMembership.objects.create(group=group, comment=member)
     answer = actions.write_answer(alice, group=group, disposition=Disposition.PARTLY_ACCEPTED, text="Giảm 20%.")
     assert set(unanswered(closed.comments.all())) == {comment, *campaign}
 
@@ -121,7 +121,7 @@ def test_it_answers_every_member_of_a_group_once(alice, bob, closed, comment):
 def test_it_prefers_a_comments_own_answer_to_its_groups(alice, bob, closed):
     member = make_comment(closed)
     group = CommentGroup.objects.create(consultation=closed)
-    CommentGroupMember.objects.create(group=group, comment=member)
+    GroupMembership.objects.create(group=group, comment=member)
     group_answer = actions.approve_answer(
         bob, actions.write_answer(alice, group=group, disposition=Disposition.EXPLAINED, text="Chung.")
     )
