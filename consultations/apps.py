@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ConsultationsConfig(AppConfig):
     name = "consultations"
     verbose_name = _("Tham vấn dự thảo")
+
+    def ready(self) -> None:
+        # The stage after closing follows the facts (answers, a published synthesis).
+        from consultations.synthesis import publishing  # noqa: F401

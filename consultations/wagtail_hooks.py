@@ -24,5 +24,6 @@ class ConsultationsGroup(SnippetViewSetGroup):
 
 register_snippet(ConsultationsGroup)
 
-# The staff's answer queue (its menu item and admin URLs): consultations.answers.admin_hooks.
+# The staff's answer queue (its menu item and admin URLs) and publishing the synthesis.
 from consultations.answers import admin_hooks  # noqa: E402, F401
+from consultations.synthesis import admin_hooks as synthesis_admin_hooks  # noqa: E402, F401

@@ -20,6 +20,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}portal/favicon.svg", permanent=True)),
     path("", include("search.urls")),
+    path("", include("consultations.synthesis.urls")),
     path("", include("compliance_cost.urls")),
     path("", include(regulation_urls)),
 ]

@@ -22,6 +22,7 @@ from consultations.models import (
     CommentStatus,
     ConsultationComment,
     ConsultationPage,
+    ConsultationStage,
     Disposition,
 )
 
@@ -89,6 +90,10 @@ def write_answer(
     answer.answered_by = user
     answer.submitted_at = None
     answer.save()
+    # The agency has started answering: the consultation is being synthesised (stage).
+    ConsultationPage.objects.filter(pk=consultation.pk, stage=ConsultationStage.CONSULTING).update(
+        stage=ConsultationStage.SYNTHESISING
+    )
     return answer
 
 

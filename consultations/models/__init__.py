@@ -19,6 +19,7 @@ from .consultation import (
 )
 from .groups import CommentGroup, GroupMembership
 from .rules import MinimumPeriodRule
+from .synthesis import Synthesis
 from .tree import ConsultationFolderPage, ConsultationIndexPage
 
 __all__ = [
@@ -44,4 +45,5 @@ __all__ = [
     "GroupMembership",
     "MinimumPeriodRule",
     "Sector",
+    "Synthesis",
 ]
