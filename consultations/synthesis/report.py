@@ -185,4 +185,7 @@ def opening_paragraph(report: Report) -> str:
 
 
 def place_and_date(place: str, day: date) -> str:
-    return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    """ "Hà Nội, ngày 05 tháng 3 năm 2026": a zero before a day below 10 and before months 1 and 2
+    (Nghị định 30/2020/NĐ-CP, Phụ lục I)."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"

@@ -24,7 +24,7 @@ from consultations.models import (
     Synthesis,
 )
 from consultations.synthesis import publishing
-from consultations.synthesis.report import OTHER_ISSUES
+from consultations.synthesis.report import OTHER_ISSUES, place_and_date
 from tests.consultations.builders import make_comment, make_consultation
 
 pytestmark = pytest.mark.django_db
@@ -173,7 +173,7 @@ def test_it_writes_the_docx_in_the_official_layout_and_its_table_matches_the_ans
     left, right = (cell.text for cell in heading.rows[0].cells)
     assert "BỘ TÀI CHÍNH" in left
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right and "Độc lập - Tự do - Hạnh phúc" in right
-    assert f"Hà Nội, ngày {timezone.localdate():%d} tháng {timezone.localdate():%m} năm" in right
+    assert place_and_date("Hà Nội", timezone.localdate()) in right
     paragraphs = [p.text for p in document.paragraphs]
     assert (
         "BẢN TỔNG HỢP Ý KIẾN, TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý ĐỐI VỚI "
