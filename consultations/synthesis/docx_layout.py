@@ -14,6 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.table import _Cell
 
 from consultations.synthesis.report import Report, place_and_date
 
@@ -104,9 +105,24 @@ def _answer_text(disposition_label: str, answer: str) -> str:
     return f"{disposition_label}. {answer}" if answer else disposition_label
 
 
+def _vertical_merge(cell, restart: bool) -> None:
+    """Mark a first-column cell as the start (or a continuation) of a vertical merge: Word shows
+    one cell over the rows of a unit; python-docx reads the continuations as that one cell."""
+    merge = OxmlElement("w:vMerge")
+    if restart:
+        merge.set(qn("w:val"), "restart")
+    cell._tc.get_or_add_tcPr().append(merge)
+
+
+def _new_row(table) -> list:
+    """Append a row and return its cells without python-docx recomputing the whole table's grid
+    (`table.rows[i].cells` is linear in the table's size, so quadratic over a long table)."""
+    row = table.add_row()
+    return [_Cell(tc, table) for tc in row._tr.tc_lst]
+
+
 def _table(document, report: Report) -> None:
-    rows_needed = 1 + sum(len(section.rows) for section in report.sections)
-    table = document.add_table(rows=rows_needed, cols=len(COLUMNS))
+    table = document.add_table(rows=1, cols=len(COLUMNS))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     header = table.rows[0]
@@ -115,21 +131,18 @@ def _table(document, report: Report) -> None:
         cell.width = width
         _cell_text(cell, title, bold=True)
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    index = 1
     for section in report.sections:
-        first_index = index
-        for row in section.rows:
-            cells = table.rows[index].cells
+        for index, row in enumerate(section.rows):
+            cells = _new_row(table)
             for cell, width in zip(cells, WIDTHS, strict=True):
                 cell.width = width
+            if index == 0:
+                _cell_text(cells[0], section.title, bold=True)
+            if len(section.rows) > 1:
+                _vertical_merge(cells[0], restart=index == 0)
             _cell_text(cells[1], row.commenters)
             _cell_text(cells[2], row.text)
             _cell_text(cells[3], _answer_text(row.disposition_label, row.answer))
-            index += 1
-        unit = table.cell(first_index, 0)
-        if index - 1 > first_index:
-            unit = unit.merge(table.cell(index - 1, 0))
-        _cell_text(unit, section.title, bold=True)
 
 
 def _signature(document, report: Report) -> None:
