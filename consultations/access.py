@@ -78,3 +78,27 @@ def approval_refusal(user, consultation: ConsultationPage) -> str | None:
 
 def answered_comments(user) -> QuerySet[ConsultationComment]:
     return ConsultationComment.objects.filter(consultation__in=answering_consultations(user))
+
+
+# ---- near-duplicate comment groups (issue 8) -----------------------------------------------------
+
+
+def can_edit_groups(user, consultation: ConsultationPage) -> bool:
+    """The owning agency's staff (legal officers and approvers) split and merge its comment
+    groups, as they answer its comments."""
+    return can_answer(user, consultation)
+
+
+def group_editing_consultations(user) -> QuerySet[ConsultationPage]:
+    """The consultations whose comment groups `user` may edit (the admin's list)."""
+    return answering_consultations(user)
+
+
+def group_refusal(user, consultation: ConsultationPage) -> str | None:
+    """Why `user` may not split or merge the consultation's comment groups (None: they may)."""
+    if can_edit_groups(user, consultation):
+        return None
+    return _(
+        "Chỉ cán bộ của cơ quan chủ trì đợt lấy ý kiến «%(title)s» (%(agency)s) mới được xem và tách, gộp nhóm góp ý "
+        "của đợt này. Không có thay đổi nào được lưu."
+    ) % {"title": consultation.title, "agency": owning_agency_name(consultation) or _("cơ quan khác")}

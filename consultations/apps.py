@@ -8,4 +8,7 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self) -> None:
         # The stage after closing follows the facts (answers, a published synthesis).
+        from consultations.comment_groups import receivers as group_receivers
         from consultations.synthesis import publishing  # noqa: F401
+
+        group_receivers.connect()

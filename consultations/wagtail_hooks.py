@@ -26,4 +26,7 @@ register_snippet(ConsultationsGroup)
 
 # The staff's answer queue (its menu item and admin URLs) and publishing the synthesis.
 from consultations.answers import admin_hooks  # noqa: E402, F401
+
+# The comment groups' admin (menu item and URLs).
+from consultations.comment_groups import admin_hooks as comment_group_admin_hooks  # noqa: E402, F401
 from consultations.synthesis import admin_hooks as synthesis_admin_hooks  # noqa: E402, F401

@@ -12,7 +12,9 @@
 #   4. speed: the portal API (gunicorn, 2 workers, bench.settings = dev with DEBUG off) vs the same
 #      query bodies straight to OpenSearch vs the database fallback (OPENSEARCH_URL=127.0.0.1:9);
 #   5. import speed (bench/import_speed.py);
-#   6. the tables printed and written into docs/benchmarks.md between the bench markers.
+#   6. the tables printed and written into docs/benchmarks.md between the bench markers;
+#   7. near-duplicate grouping of 10,000 generated comments (bench/grouping_bench.py: time, purity,
+#      recall, groups), written between the bench:grouping markers.
 #
 # Environment: CORPUS_DIR (default ../shared/corpus), DATABASE_URL (PostgreSQL instead of SQLite),
 # OPENSEARCH_URL (an existing local node; else scripts/opensearch.sh start, stopped afterwards if
@@ -247,4 +249,9 @@ json.dump({
 }, open(sys.argv[1], "w"))
 PYEOF
 "$PY" bench/search_bench.py report --results "$RESULTS" --doc "$DOC"
+
+# ---- 7. near-duplicate grouping of comments -------------------------------------------------
+say "grouping 10,000 generated comments (bench/grouping_bench.py)"
+"$PY" bench/grouping_bench.py --corpus "$CORPUS_DIR" --doc "$DOC" --json "$RESULTS/grouping.json" \
+  || say "grouping missed a target (see the table)"
 say "written to docs/benchmarks.md ($(( $(date +%s) - STARTED_AT )) s)"

@@ -1,0 +1,97 @@
+"""What pages show of groups: for a consultation, its groups with their count, core and members
+(a fixed number of queries whatever the number of groups), and how a commenter is named."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from consultations.models import (
+    SHOWN_STATUSES,
+    CommenterType,
+    CommentGroup,
+    CommentStatus,
+    ConsultationComment,
+    GroupMembership,
+)
+
+# Fields of a member the lists show (its text is not loaded: only the core's is shown).
+MEMBER_FIELDS = (
+    "comment__id",
+    "comment__receipt_number",
+    "comment__commenter_type",
+    "comment__organization",
+    "comment__show_name",
+    "comment__user_name",
+    "comment__status",
+    "comment__public_note",
+    "comment__consultation_id",
+    "comment__submit_date",
+)
+
+
+_READABLE = (CommentStatus.RECEIVED, CommentStatus.ANSWERED)
+
+
+@dataclass
+class GroupView:
+    group: CommentGroup
+    count: int
+    core: ConsultationComment | None
+    members: list[ConsultationComment] = field(default_factory=list)
+
+    @property
+    def pk(self) -> int:
+        return self.group.pk
+
+    @property
+    def answer(self):
+        """The group's public answer (the answers' `Answer.group`), or None."""
+        answer = getattr(self.group, "answer", None)
+        return answer if answer is not None and getattr(answer, "is_public", False) else None
+
+
+def public_name(comment: ConsultationComment) -> str:
+    """An organisation by its name; a person by name only with consent, else «Cá nhân»."""
+    if comment.commenter_type != CommenterType.INDIVIDUAL and comment.organization:
+        return comment.organization
+    if comment.commenter_type == CommenterType.INDIVIDUAL and comment.show_name and comment.user_name:
+        return comment.user_name
+    return str(CommenterType(comment.commenter_type).label) if comment.commenter_type else _("Cá nhân")
+
+
+def groups_of(consultation_id: int, *, members: bool = True, shown_only: bool = False) -> list[GroupView]:
+    """The consultation's groups, largest first, each with its core and (if `members`) its
+    members oldest first; `shown_only` keeps the members the public page shows."""
+    memberships = (
+        GroupMembership.objects.select_related("comment")
+        .only("group_id", "similarity", "pinned", *MEMBER_FIELDS)
+        .order_by("comment__submit_date", "comment_id")
+    )
+    if shown_only:
+        memberships = memberships.filter(comment__status__in=SHOWN_STATUSES)
+    groups = (
+        CommentGroup.objects.filter(consultation_id=consultation_id)
+        .with_counts()
+        .select_related("core")
+        .order_by("-member_count", "pk")
+    )
+    if members:
+        groups = groups.prefetch_related(Prefetch("memberships", queryset=memberships))
+    views = []
+    for group in groups:
+        listed = [m.comment for m in group.memberships.all()] if members else []
+        count = len(listed) if shown_only else group.member_count
+        core = group.core
+        if shown_only:
+            if count < 2:
+                continue
+            if core is None or core.status not in _READABLE:
+                # The public reads a member's text only if it is shown and not hidden.
+                core = next((c for c in listed if c.status in _READABLE), None)
+        views.append(GroupView(group=group, count=count, core=core, members=listed))
+    if shown_only:
+        views.sort(key=lambda view: (-view.count, view.pk))
+    return views
