@@ -1,26 +1,17 @@
-"""Which groups are answered: an answer (the answers' `Answer.group`) or anything else besides
-memberships points at them. Found through the model's relations, so this needs no import of
-the answers' code; an answered group is never deleted by regrouping or merging, and its
-members are not moved by the automatic regrouping (the approved answer was for them)."""
+"""Which groups are answered (an `Answer` points at them, in any state: a draft is work staff
+did for these members). An answered group is never deleted by regrouping or merging, and its
+members are not moved by the automatic regrouping: the answer was written for them."""
 
 from collections.abc import Iterable
 
-from consultations.models import CommentGroup, GroupMembership
+from consultations.models import Answer, CommentGroup
 
 
 def answered_group_ids(group_ids: Iterable[int]) -> set[int]:
     ids = list(group_ids)
-    found: set[int] = set()
     if not ids:
-        return found
-    for relation in CommentGroup._meta.related_objects:
-        if relation.related_model is GroupMembership or not (relation.one_to_many or relation.one_to_one):
-            continue
-        name = relation.field.name
-        found.update(
-            relation.related_model._default_manager.filter(**{f"{name}__in": ids}).values_list(name, flat=True)
-        )
-    return found
+        return set()
+    return set(Answer.objects.filter(group_id__in=ids).values_list("group_id", flat=True))
 
 
 def is_answered(group: CommentGroup) -> bool:

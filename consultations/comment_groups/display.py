@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from consultations.models import (
     SHOWN_STATUSES,
+    Answer,
     CommenterType,
     CommentGroup,
     CommentStatus,
@@ -47,10 +48,18 @@ class GroupView:
         return self.group.pk
 
     @property
-    def answer(self):
-        """The group's public answer (the answers' `Answer.group`), or None."""
-        answer = getattr(self.group, "answer", None)
-        return answer if answer is not None and getattr(answer, "is_public", False) else None
+    def any_answer(self) -> Answer | None:
+        """The group's answer in any state (staff see drafts), or None."""
+        try:
+            return self.group.answer
+        except Answer.DoesNotExist:
+            return None
+
+    @property
+    def answer(self) -> Answer | None:
+        """The group's public answer, or None."""
+        answer = self.any_answer
+        return answer if answer is not None and answer.is_public else None
 
 
 def public_name(comment: ConsultationComment) -> str:
@@ -75,7 +84,7 @@ def groups_of(consultation_id: int, *, members: bool = True, shown_only: bool = 
     groups = (
         CommentGroup.objects.filter(consultation_id=consultation_id)
         .with_counts()
-        .select_related("core")
+        .select_related("core", "answer")
         .order_by("-member_count", "pk")
     )
     if members:
