@@ -17,6 +17,7 @@
 #      recall, groups), written between the bench:grouping markers.
 #
 # Environment: CORPUS_DIR (default ../shared/corpus), DATABASE_URL (PostgreSQL instead of SQLite),
+# BENCH_PREFIX (index prefix, default bench: two people benchmarking on one node each pick one),
 # OPENSEARCH_URL (an existing local node; else scripts/opensearch.sh start, stopped afterwards if
 # this run started it), BENCH_DB_QUERIES (database-backend latency sample, default 30),
 # BENCH_SKIP_IMPORT_SPEED=1 to leave out step 5. Every server started here is stopped on exit.
@@ -28,7 +29,9 @@ STARTED_AT=$(date +%s)
 PY="$ROOT/.venv/bin/python"
 GUNICORN="$ROOT/.venv/bin/gunicorn"
 export DJANGO_SETTINGS_MODULE="${BENCH_SETTINGS:-bench.settings}"
-export SEARCH_INDEX_PREFIX=bench
+export SEARCH_INDEX_PREFIX="${BENCH_PREFIX:-bench}"
+BASELINE_INDEX="$SEARCH_INDEX_PREFIX-baseline-standard"
+SEGMENTED_INDEX="$SEARCH_INDEX_PREFIX-baseline-segmented"
 export PYTHONDONTWRITEBYTECODE=1
 CORPUS_DIR="$(realpath -m "${CORPUS_DIR:-../shared/corpus}")"
 BENCH_CORPUS="$CORPUS_DIR/search-benchmark"
@@ -142,16 +145,16 @@ say "underthesea word_tokenize on the same texts (ceiling)"
 
 # ---- servers: baseline, portal (OpenSearch), portal (database) ------------------------------
 say "baseline index (standard analyzer)"
-"$PY" bench/baseline_server.py build "$CORPUS" --opensearch "$OPENSEARCH_URL"
+"$PY" bench/baseline_server.py build "$CORPUS" --opensearch "$OPENSEARCH_URL" --index "$BASELINE_INDEX"
 BASELINE_PORT="$(free_port)"
-"$PY" bench/baseline_server.py serve --port "$BASELINE_PORT" --opensearch "$OPENSEARCH_URL" \
+"$PY" bench/baseline_server.py serve --port "$BASELINE_PORT" --opensearch "$OPENSEARCH_URL" --index "$BASELINE_INDEX" \
   > "$OUT/baseline.log" 2>&1 &
 pids+=($!)
 BASELINE="http://127.0.0.1:$BASELINE_PORT/search"
 say "reference index (plain BM25 on underthesea-segmented text)"
-"$PY" bench/baseline_server.py build "$OUT/segmented.jsonl" --segmented --opensearch "$OPENSEARCH_URL"
+"$PY" bench/baseline_server.py build "$OUT/segmented.jsonl" --segmented --opensearch "$OPENSEARCH_URL" --index "$SEGMENTED_INDEX"
 SEGMENTED_PORT="$(free_port)"
-"$PY" bench/baseline_server.py serve --segmented --port "$SEGMENTED_PORT" --opensearch "$OPENSEARCH_URL" \
+"$PY" bench/baseline_server.py serve --segmented --port "$SEGMENTED_PORT" --opensearch "$OPENSEARCH_URL" --index "$SEGMENTED_INDEX" \
   > "$OUT/segmented.log" 2>&1 &
 pids+=($!)
 SEGMENTED="http://127.0.0.1:$SEGMENTED_PORT/search"

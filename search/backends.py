@@ -33,6 +33,7 @@ def search(request: SearchRequest) -> SearchResult:
     if health.is_available():
         try:
             result = engine.search(request)
+            health.mark_available()
         except SearchUnavailable as exc:
             health.note_failure(exc)
             logger.warning("search falls back to the database: %s", exc)
@@ -52,7 +53,9 @@ def suggest(prefix: str) -> tuple[list[Suggestion], str]:
         return [], OPENSEARCH
     if health.is_available():
         try:
-            return engine.suggest(prefix), OPENSEARCH
+            found = engine.suggest(prefix)
+            health.mark_available()
+            return found, OPENSEARCH
         except SearchUnavailable as exc:
             health.note_failure(exc)
             logger.warning("suggestions fall back to the database: %s", exc)

@@ -1,7 +1,9 @@
 """The one OpenSearch client of a process, and how alias names are made.
 
 Every call to OpenSearch goes through `get_client()`: it has a timeout (OPENSEARCH_TIMEOUT
-seconds), does not retry, and `unavailable()` turns whatever the client raises into one
+seconds; searches pass the shorter `search_timeout()`, bulk loads the longer `bulk_timeout()`),
+does not retry, does not compress (a node on the same machine or network: gzip only costs CPU
+on both sides), and `unavailable()` turns whatever the client raises into one
 `SearchUnavailable` with a message that says what failed and where. The query side catches
 that one exception and falls back to the database.
 """
@@ -55,7 +57,7 @@ def get_client() -> OpenSearch:
                     timeout=timeout,
                     max_retries=0,
                     retry_on_timeout=False,
-                    http_compress=True,
+                    http_compress=False,
                 )
             except ImproperlyConfigured as exc:
                 raise SearchUnavailable(f"OpenSearch URL {url!r} is not usable: {exc}") from exc
@@ -88,6 +90,11 @@ def alias(name: str) -> str:
     The kinds and their names are in search/kinds/ (`SearchKind.alias`); this only applies the
     environment's prefix (SEARCH_INDEX_PREFIX)."""
     return f"{settings.SEARCH_INDEX_PREFIX}-{name}"
+
+
+def search_timeout() -> float:
+    """Seconds a search waits for OpenSearch before the database answers (search/engine.py)."""
+    return float(settings.OPENSEARCH_SEARCH_TIMEOUT)
 
 
 def bulk_timeout() -> float:

@@ -14,7 +14,7 @@ from typing import Any
 from regulations.legaltext.normalize import fold_diacritics
 from search import health, kinds
 from search.bodies import did_you_mean_body, main_body, pin_bodies, suggest_body
-from search.client import SearchUnavailable, get_client, unavailable
+from search.client import SearchUnavailable, get_client, search_timeout, unavailable
 from search.highlight import highlight_terms, highlight_text
 from search.kinds.base import SearchKind
 from search.request import SearchRequest
@@ -32,12 +32,13 @@ logger = logging.getLogger(__name__)
 
 
 def msearch(searches: list[tuple[str, dict[str, Any]]], action: str) -> list[dict[str, Any]]:
-    """Several searches in one round trip; an error in any of them raises SearchUnavailable."""
+    """Several searches in one round trip, waiting at most `search_timeout()` seconds; an error
+    in any of them raises SearchUnavailable."""
     lines: list[dict[str, Any]] = []
     for index, body in searches:
         lines.extend([{"index": index}, body])
     with unavailable(action):
-        response = get_client().msearch(body=lines)
+        response = get_client().msearch(body=lines, request_timeout=search_timeout())
     answers: list[dict[str, Any]] = response.get("responses", [])
     if len(answers) != len(searches):
         raise SearchUnavailable(f"{action}: OpenSearch answered {len(answers)} of {len(searches)} searches")

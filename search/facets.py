@@ -9,11 +9,14 @@ search/kinds/legal_documents.py.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Model, Q
+from django.db.models.signals import post_delete, post_save
 
 
 def _same(values: Collection[str]) -> dict[str, str]:
@@ -69,6 +72,52 @@ class RangeFacet:
 
 
 AnyFacet = Facet | RangeFacet
+
+
+class CachedNames:
+    """Display names of a model's slugs for facet labels, read in one query and kept in the
+    process: every search labels its facet counts, and names change rarely.
+
+    The names are read again after ``ttl`` seconds, at once when a row of ``model`` is saved or
+    deleted in this process, and when a slug is asked for that was not there (a row added by
+    another process), at most every ``retry`` seconds."""
+
+    def __init__(
+        self,
+        model: type[Model],
+        rows: Callable[[], Iterable[tuple[str, str]]],
+        *,
+        ttl: float = 300.0,
+        retry: float = 5.0,
+    ) -> None:
+        self.rows = rows
+        self.ttl = ttl
+        self.retry = retry
+        self._lock = threading.Lock()
+        self._names: dict[str, str] | None = None
+        self._read_at = 0.0
+        uid = f"search-names-{model._meta.label_lower}"
+        post_save.connect(self._changed, sender=model, weak=False, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(self._changed, sender=model, weak=False, dispatch_uid=f"{uid}-deleted")
+
+    def _changed(self, **kwargs: Any) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._names = None
+
+    def __call__(self, values: Collection[str]) -> dict[str, str]:
+        """The names of these slugs (those known)."""
+        now = time.monotonic()
+        with self._lock:
+            names, read_at = self._names, self._read_at
+        age = now - read_at
+        if names is None or age > self.ttl or (age > self.retry and any(v not in names for v in values)):
+            names = dict(self.rows())
+            with self._lock:
+                self._names, self._read_at = names, now
+        return {value: names[value] for value in values if value in names}
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,14 @@
-"""Is OpenSearch usable? Asked before each search, so the answer is cached a few seconds.
+"""Is OpenSearch usable? Asked before each search, so the answer is cached a few seconds: a
+circuit breaker in front of the query side.
 
 `is_available()` is what the query side calls to choose between OpenSearch and the database
-fallback; `mark_unavailable()` lets it record a failure it has just seen, so the next requests
-go straight to the database instead of waiting for the same timeout again.
+fallback. `mark_unavailable()` records a failure it has just seen (a search that timed out after
+OPENSEARCH_SEARCH_TIMEOUT, a refused connection), so the next requests go straight to the
+database instead of waiting for the same timeout again; `CHECK_TTL` seconds later one request
+asks the cluster's health (waiting at most `CHECK_TIMEOUT`) and OpenSearch answers again if it
+is back. `mark_available()` records a search that succeeded, so a busy portal never pays for a
+health check. A node that freezes costs the first query about OPENSEARCH_SEARCH_TIMEOUT, then
+the database answers at once (tests/search/test_opensearch_restart.py).
 """
 
 from __future__ import annotations
@@ -13,12 +19,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from search.client import SearchUnavailable, get_client, unavailable
+from search.client import SearchUnavailable, get_client, search_timeout, unavailable
 
 # Seconds an answer is trusted. Short: search comes back quickly after OpenSearch does.
 CHECK_TTL = 5.0
-# The check itself must be quick even when OPENSEARCH_TIMEOUT is generous.
-CHECK_TIMEOUT = 2.0
+# The check itself must be quick even when OPENSEARCH_TIMEOUT is generous (and never longer
+# than a search may wait).
+CHECK_TIMEOUT = 1.0
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,7 @@ _cache: dict[str, Health] = {}  # by OPENSEARCH_URL
 
 def check() -> Health:
     """Ask OpenSearch now (no cache)."""
-    timeout = min(CHECK_TIMEOUT, float(settings.OPENSEARCH_TIMEOUT))
+    timeout = min(CHECK_TIMEOUT, search_timeout(), float(settings.OPENSEARCH_TIMEOUT))
     try:
         with unavailable("health check"):
             answer = get_client().cluster.health(request_timeout=timeout)
@@ -68,6 +75,12 @@ def mark_unavailable(reason: str = "") -> None:
     detail = reason or f"OpenSearch at {settings.OPENSEARCH_URL} failed"
     with _lock:
         _cache[str(settings.OPENSEARCH_URL)] = Health(False, detail, time.monotonic())
+
+
+def mark_available() -> None:
+    """Record a search that OpenSearch has just answered: no health check is due for CHECK_TTL."""
+    with _lock:
+        _cache[str(settings.OPENSEARCH_URL)] = Health(True, "answered", time.monotonic())
 
 
 def note_failure(exc: SearchUnavailable) -> None:

@@ -7,6 +7,8 @@ word segmentation as indexed text, search/nlp/), finds quoted phrases and citati
 
 from __future__ import annotations
 
+import datetime
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +21,9 @@ from regulations.legaltext.recognizers.entity import Entity
 from search.nlp.pipeline import analyze
 
 MAX_QUERY_CHARS: Final = 1000
+# Queries analysed once per process and day: a repeated query (the same text typed again, the
+# next page, another filter) skips normalisation, recognition and segmentation.
+QUERY_CACHE_SIZE: Final = 1024
 MAX_PINS: Final = 3
 
 _QUOTES: Final = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"'})
@@ -171,7 +176,24 @@ def syllable_ngrams(text: str) -> str:
 
 
 def parse_query(raw: str) -> ParsedQuery:
-    text, truncated = clean_text(raw or "")
+    """The parsed query; the same text on the same day is analysed once per process (a bounded
+    LRU of ``QUERY_CACHE_SIZE`` texts: a law cited by name is the one in force that day)."""
+    # clean_text reads no further than this: a 10 MB parameter is not kept as a cache key.
+    return _parse_query((raw or "")[: MAX_QUERY_CHARS * 4 + 1], datetime.date.today())
+
+
+def query_cache_info() -> functools._CacheInfo:
+    """Hits, misses and size of the parsed-query cache of this process."""
+    return _parse_query.cache_info()
+
+
+def clear_query_cache() -> None:
+    _parse_query.cache_clear()
+
+
+@functools.lru_cache(maxsize=QUERY_CACHE_SIZE)
+def _parse_query(raw: str, day: datetime.date) -> ParsedQuery:
+    text, truncated = clean_text(raw)
     if not text:
         return ParsedQuery(text="", syllables="", words="", truncated=truncated)
     phrases, unquoted = split_phrases(text)

@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env, env_int
+from .env import env, env_float, env_int
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -168,7 +168,11 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 # comment intake's own form sets how long a comment on a draft may be.
 
 OPENSEARCH_URL = env("OPENSEARCH_URL", "http://127.0.0.1:9200")
+# Seconds: every call but the searches (bulk loads have their own, search/client.py).
 OPENSEARCH_TIMEOUT = env_int("OPENSEARCH_TIMEOUT", 5)
+# Seconds a search, a suggestion or a health check waits before the database answers instead
+# (search/health.py): short, so that a frozen node costs the first query about this much.
+OPENSEARCH_SEARCH_TIMEOUT = env_float("OPENSEARCH_SEARCH_TIMEOUT", 1.0)
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "portal")
 
 REST_FRAMEWORK = {

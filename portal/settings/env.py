@@ -36,6 +36,19 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
 
 
+def env_float(name: str, default: float) -> float:
+    value = env(name)
+    if value is None or value == "":
+        return default
+    try:
+        number = float(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}") from exc
+    if not number > 0 or number == float("inf"):
+        raise ImproperlyConfigured(f"{name} must be a positive number, not {value!r}")
+    return number
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = env(name)
     if value is None or value.strip() == "":

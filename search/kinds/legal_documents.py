@@ -26,7 +26,7 @@ from regulations.legaltext.normalize import normalize
 from regulations.models import Agency, DocumentType, Field, LegalDocumentPage, LegalStatus, Provision
 from regulations.signals import document_state_changed
 from search.entries import Prepared
-from search.facets import Facet, Filters, RangeFacet, database_filter
+from search.facets import CachedNames, Facet, Filters, RangeFacet, database_filter
 from search.kinds.base import EntryBuilder
 from search.query import CitationTarget
 from search.search_index import INTEGER, KEYWORD, NOT_INDEXED
@@ -282,6 +282,9 @@ def _year_filter(low: int | None, high: int | None) -> Q:
     return q
 
 
+AGENCY_NAMES: Final = CachedNames(Agency, lambda: Agency.objects.values_list("slug", "name"))
+FIELD_NAMES: Final = CachedNames(Field, lambda: Field.objects.values_list("slug", "name"))
+
 AGENCY: Final = Facet(
     name="agency",
     field="agency",
@@ -290,7 +293,7 @@ AGENCY: Final = Facet(
     database_filter=lambda values: Q(issuing_agency__slug__in=values),
     database_values=_agency_values,
     vocabulary=lambda: frozenset(Agency.objects.values_list("slug", flat=True)),
-    labels=lambda values: dict(Agency.objects.filter(slug__in=values).values_list("slug", "name")),
+    labels=AGENCY_NAMES,
     choices=lambda: list(
         Agency.objects.filter(issued_documents__live=True).distinct().order_by("name").values_list("slug", "name")
     ),
@@ -304,7 +307,7 @@ FIELD: Final = Facet(
     database_filter=lambda values: Q(fields__slug__in=values),
     database_values=lambda row: [field.slug for field in row.document.fields.all()],
     vocabulary=lambda: frozenset(Field.objects.values_list("slug", flat=True)),
-    labels=lambda values: dict(Field.objects.filter(slug__in=values).values_list("slug", "name")),
+    labels=FIELD_NAMES,
     choices=lambda: list(
         Field.objects.filter(documents__live=True).distinct().order_by("name").values_list("slug", "name")
     ),

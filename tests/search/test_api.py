@@ -240,6 +240,52 @@ def test_it_answers_with_the_documented_shape(client, library):
     assert set(body["facets"]) == {"agency", "field", "doc_type", "status", "year"}
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "vàng trang sức", "size": "5"},
+        {"q": "Điều 11 NĐ 24/2012"},
+        {"q": "hangg namm"},  # no results: did you mean
+        {"q": "x " * 1000},  # cut, with a warning
+        {"q": "luat du lich", "type": "document", "agency": "quoc-hoi"},
+    ],
+)
+def test_the_answer_is_what_the_response_serializer_states(library, params):
+    """The API builds its answer directly (search.api.search_payload); the serializer that
+    documents the schema must give the same."""
+    from search import backends
+    from search.api import SearchResponseSerializer, search_payload
+    from search.request import parse_request
+
+    result = backends.search(parse_request(params, backends.vocabulary()))
+    if params["q"] == "Điều 11 NĐ 24/2012":
+        from regulations.legaltext import laws
+
+        result.hits[0].replaced_by = laws.law_by_number("61/2020/QH14")  # as for a replaced law
+        assert result.hits[0].replaced_by is not None
+
+    assert search_payload(result) == SearchResponseSerializer(result).data
+
+
+def test_facet_labels_follow_a_renamed_agency(client, library):
+    from regulations.models import Agency
+
+    _status, body = get(client, q="kinh doanh")
+    assert {f["value"]: f["label"] for f in body["facets"]["agency"]}["quoc-hoi"] == "Quốc hội"
+    agency = Agency.objects.get(slug="quoc-hoi")
+    agency.name = "Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+    try:
+        agency.save()  # the process's cached names are read again
+
+        _status, body = get(client, q="kinh doanh")
+
+        assert {f["value"]: f["label"] for f in body["facets"]["agency"]}["quoc-hoi"] == agency.name
+    finally:
+        from search.kinds.legal_documents import AGENCY_NAMES
+
+        AGENCY_NAMES.clear()  # the rename is rolled back with the test; the cache is not
+
+
 def test_it_gives_what_the_quality_benchmark_reads(client, library):
     # search_quality.py calls ?q=<text>&type=article&size=<k> and reads results[].external_id.
     status, body = get(client, q="nghỉ hằng năm người lao động", type="article", size=10)

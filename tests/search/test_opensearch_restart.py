@@ -1,12 +1,17 @@
 """OpenSearch really stops and comes back: search keeps answering from the database, publishing
-loses nothing, and the queue drains once the node is back, without restarting the portal.
+loses nothing, and the queue drains once the node is back, without restarting the portal. A node
+that freezes (SIGSTOP: connections accepted, never answered) costs the first search about
+OPENSEARCH_SEARCH_TIMEOUT, then the database answers at once.
 
 The test runs its own node on another port (scripts/opensearch.sh keeps config, data and pid
 files per port), so stopping it disturbs no one else's OpenSearch.
 """
 
 import os
+import re
+import signal
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -25,13 +30,21 @@ PORT = "9251"
 URL = f"http://127.0.0.1:{PORT}"
 
 
-def _node(command: str) -> None:
+def _node(command: str) -> str:
     env = dict(os.environ, OPENSEARCH_PORT=PORT, OPENSEARCH_JAVA_OPTS="-Xms512m -Xmx512m")
     env.pop("OPENSEARCH_URL", None)
     result = subprocess.run(
         [str(ROOT / "scripts" / "opensearch.sh"), command], env=env, capture_output=True, text=True, timeout=180
     )
     assert result.returncode == 0, f"opensearch.sh {command} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+def _node_pid() -> int:
+    """The private node's process ("OpenSearch at http://127.0.0.1:9251: green, pid 1234")."""
+    found = re.search(r"pid (\d+)", _node("status"))
+    assert found, "opensearch.sh status named no pid"
+    return int(found[1])
 
 
 @pytest.fixture
@@ -89,3 +102,36 @@ def test_search_survives_a_stopped_opensearch_and_the_queue_drains_after_restart
     assert back["backend"] == "opensearch"
     assert back["results"][0]["document_number"] == "03/2016/QH14"
     assert _search(client, "lu hanh")["results"][0]["document_number"] == "09/2017/QH14"
+
+
+@pytest.mark.opensearch
+@pytest.mark.django_db
+def test_the_first_search_after_opensearch_freezes_answers_from_the_database_within_2_seconds(client, private_node):
+    ensure_aliases()
+    save_document(_law("09/2017/QH14", "Luật Du lịch 2017", "Luật này quy định về kinh doanh dịch vụ lữ hành."))
+    assert _drained() == 0
+    assert _search(client, "lu hanh")["backend"] == "opensearch"  # the breaker is closed and fresh
+
+    pid = _node_pid()
+    os.kill(pid, signal.SIGSTOP)  # the node still accepts connections but answers nothing
+    try:
+        started = time.monotonic()
+        first = _search(client, "kinh doanh lu hanh")
+        first_seconds = time.monotonic() - started
+        started = time.monotonic()
+        second = _search(client, "dịch vụ lữ hành")
+        second_seconds = time.monotonic() - started
+    finally:
+        os.kill(pid, signal.SIGCONT)
+
+    assert first["backend"] == "database"
+    assert first["results"][0]["document_number"] == "09/2017/QH14"
+    # About OPENSEARCH_SEARCH_TIMEOUT (1 s) and the database's answer, not the 5 s of the
+    # client's general timeout (the measured figure is in `make bench`).
+    assert first_seconds < 2.0, first_seconds
+    # The breaker is open: the next search does not wait for OpenSearch at all.
+    assert second["backend"] == "database"
+    assert second_seconds < django_settings.OPENSEARCH_SEARCH_TIMEOUT, second_seconds
+
+    health.reset()  # as if CHECK_TTL seconds had passed: the node answers again
+    assert _search(client, "lu hanh")["backend"] == "opensearch"

@@ -7,7 +7,14 @@ import pytest
 
 from search.bodies import did_you_mean_body, main_body, pin_bodies, suggest_body
 from search.facets import Filters
-from search.query import MAX_QUERY_CHARS, CitationTarget, parse_query
+from search.query import (
+    MAX_QUERY_CHARS,
+    QUERY_CACHE_SIZE,
+    CitationTarget,
+    clear_query_cache,
+    parse_query,
+    query_cache_info,
+)
 from search.request import InvalidSearch, SearchRequest, Vocabulary, parse_request
 
 
@@ -58,6 +65,29 @@ def test_a_long_query_is_cut_not_refused():
 def test_a_query_of_exactly_the_limit_is_kept():
     query = parse_query("a" * MAX_QUERY_CHARS)
     assert not query.truncated and len(query.text) == MAX_QUERY_CHARS
+
+
+def test_a_repeated_query_skips_the_pipeline():
+    clear_query_cache()
+    first = parse_query("Điều 11 NĐ 24/2012 kinh doanh vàng")
+    assert query_cache_info().misses == 1 and query_cache_info().hits == 0
+
+    again = parse_query("Điều 11 NĐ 24/2012 kinh doanh vàng")
+
+    assert again is first  # the same analysis, not a new one
+    assert query_cache_info().hits == 1 and query_cache_info().misses == 1
+    assert parse_query("kinh doanh vàng") is not first
+    assert query_cache_info().misses == 2
+
+
+def test_the_query_cache_is_bounded_and_keeps_no_huge_key():
+    clear_query_cache()
+    for n in range(QUERY_CACHE_SIZE + 10):
+        parse_query(f"q{n}")
+    assert query_cache_info().currsize == QUERY_CACHE_SIZE
+    huge = "x " * 1_000_000
+    assert parse_query(huge) is parse_query(huge + "y")  # both read as their first 4,001 characters
+    assert parse_query(huge).truncated
 
 
 def test_balanced_quotes_make_phrases():
