@@ -4,7 +4,8 @@
 
 Without DATABASE_URL in the environment: deletes SQLITE_PATH and prints `sqlite:///SQLITE_PATH`.
 With a PostgreSQL DATABASE_URL: drops and re-creates the database `<name>_bench` on the same
-server (the role needs CREATEDB) and prints its URL; the original database is not touched.
+server (the role needs CREATEDB; `<name>` need not exist) and prints its URL; the original
+database is not touched.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def main() -> None:
 
     name = parts.path.lstrip("/") or "postgres"
     bench_name = name if name.endswith("_bench") else f"{name}_bench"
-    with psycopg.connect(url, autocommit=True) as connection:
+    # The server's maintenance database: the one named in the URL need not exist.
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
         connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(bench_name)))
         connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(bench_name)))
     print(urlunsplit(parts._replace(path=f"/{bench_name}")))

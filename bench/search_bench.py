@@ -311,10 +311,22 @@ def breakdown_table(folder: Path) -> list[str]:
     return out
 
 
+DATABASES = (("sqlite", "SQLite"), ("postgres", "PostgreSQL"), ("postgresql", "PostgreSQL"))
+
+
+def database_latencies(folder: Path) -> list[tuple[str, dict]]:
+    """The database backend's latencies, per database measured (older runs: one unnamed file)."""
+    found = [(label, data) for key, label in DATABASES if (data := _read(folder, f"latency-database-{key}.json"))]
+    if not found and (data := _read(folder, "latency-database.json")):
+        found = [("", data)]
+    return found
+
+
 def speed_table(folder: Path) -> list[str]:
     api = _read(folder, "latency-api.json")
     floor = _read(folder, "latency-floor.json")
-    db = _read(folder, "latency-database.json")
+    databases = database_latencies(folder)
+    freeze = _read(folder, "freeze.json")
     out = [_row("path", "queries", "p50 ms", "p95 ms", "mean ms"), "|---" * 5 + "|"]
 
     def timings(data: dict) -> list[str]:
@@ -326,8 +338,31 @@ def speed_table(folder: Path) -> list[str]:
         out.append(_row(label, *timings(floor)))
     if api:
         out.append(_row("portal API, OpenSearch backend (gunicorn, 2 workers)", *timings(api)))
-    if db:
-        out.append(_row("portal API, database backend (OpenSearch unreachable)", *timings(db)))
+    for name, db in databases:
+        where = f", {name}" if name else ""
+        out.append(_row(f"portal API, database backend (OpenSearch unreachable){where}, 4,971 articles", *timings(db)))
+    if freeze:
+        first = freeze["first_ms"]
+        out.append(
+            _row(
+                "first answer after OpenSearch freezes (SIGSTOP; a search waits "
+                f"{freeze['search_timeout_s']:g} s, then the database answers)",
+                len(first),
+                _fmt(freeze["first_median_ms"], 1),
+                _fmt(freeze["first_max_ms"], 1),
+                _fmt(sum(first) / len(first), 1),
+            )
+        )
+        second = freeze["second_ms"]
+        out.append(
+            _row(
+                "the next search, OpenSearch still frozen (the breaker is open)",
+                len(second),
+                _fmt(sorted(second)[len(second) // 2], 1),
+                _fmt(max(second), 1),
+                _fmt(sum(second) / len(second), 1),
+            )
+        )
     notes = []
     if api and floor and floor.get("n") and api.get("n"):
         notes.append(
@@ -336,18 +371,23 @@ def speed_table(folder: Path) -> list[str]:
             f"{floor.get('with_pins', 0)} of them pin a cited article and go as `_msearch`, as the portal sends them; "
             "the others as `POST {alias}/_search`)."
         )
-    if api and db and db.get("n"):
-        common = [q for q in db["per_query"] if q in api["per_query"]]
+    for name, db in databases:
+        common = [q for q in db.get("per_query", {}) if api and q in api["per_query"]]
         if common:
             a = summary([api["per_query"][q] for q in common])
             d = summary([db["per_query"][q] for q in common])
             notes.append(
-                f"Database / API on the same {len(common)} queries (evenly spread over dev; the database backend "
-                f"takes seconds per query, so it gets a sample): p50 {d['p50_ms']:.0f} vs {a['p50_ms']:.0f} ms "
+                f"Database{' (' + name + ')' if name else ''} / API on the same {len(common)} queries (evenly spread "
+                f"over dev; a sample): p50 {d['p50_ms']:.0f} vs {a['p50_ms']:.0f} ms "
                 f"= ×{d['p50_ms'] / a['p50_ms']:.0f}, p95 {d['p95_ms']:.0f} vs {a['p95_ms']:.0f} ms "
                 f"= ×{d['p95_ms'] / a['p95_ms']:.0f}; backend reported: {', '.join(db.get('backend', []))}."
             )
-    for name, data in (("API", api), ("database", db)):
+    if freeze:
+        notes.append(
+            f"Freeze: {len(freeze['first_ms'])} rounds on a private node (bench/freeze.py); first answers "
+            f"{', '.join(f'{ms:.0f}' for ms in freeze['first_ms'])} ms, backend {', '.join(freeze['backends'])}."
+        )
+    for name, data in (("API", api), *((f"database {n}".strip(), d) for n, d in databases)):
         if data and data.get("failed"):
             notes.append(f"{name}: {data['failed']} failed calls.")
     return out + [""] + notes

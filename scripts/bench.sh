@@ -10,7 +10,11 @@
 #      (bench/baseline_server.py) with and without diacritics, and plain BM25 on underthesea-segmented
 #      text as the reference the issue quotes;
 #   4. speed: the portal API (gunicorn, 2 workers, bench.settings = dev with DEBUG off) vs the same
-#      query bodies straight to OpenSearch vs the database fallback (OPENSEARCH_URL=127.0.0.1:9);
+#      query bodies straight to OpenSearch vs the database fallback (OPENSEARCH_URL=127.0.0.1:9)
+#      on both databases (the run's, and the other one: a PostgreSQL `<name>_bench` database
+#      found by scripts/postgres.sh or BENCH_POSTGRES_URL, or a SQLite file, imported alike);
+#      the first answer after OpenSearch freezes (bench/freeze.py: a private node on port
+#      BENCH_FREEZE_PORT, default 9252, stopped with SIGSTOP);
 #   5. import speed (bench/import_speed.py);
 #   6. the tables printed and written into docs/benchmarks.md between the bench markers;
 #   7. near-duplicate grouping of 10,000 generated comments (bench/grouping_bench.py: time, purity,
@@ -139,6 +143,24 @@ best = max(runs, key=lambda r: r["articles_per_s"])
 print(json.dumps({**best, "runs": [r["articles_per_s"] for r in runs]}))
 PYEOF
 
+# ---- 1b. the other database, for the fallback's speed on both -------------------------------
+OTHER_URL=""
+if [ "$DB_KIND" = sqlite ]; then
+  pg_url="${BENCH_POSTGRES_URL:-$(env -u DATABASE_URL scripts/postgres.sh status 2>/dev/null | tail -n1 || true)}"
+  if [ -n "$pg_url" ]; then
+    OTHER_URL="$(DATABASE_URL="$pg_url" "$PY" bench/fresh_db.py "$OUT/unused.sqlite3")"
+  else
+    say "no PostgreSQL answers (scripts/postgres.sh status, BENCH_POSTGRES_URL): the fallback is measured on SQLite only"
+  fi
+else
+  OTHER_URL="$(env -u DATABASE_URL "$PY" bench/fresh_db.py "$OUT/fallback.sqlite3")"
+fi
+if [ -n "$OTHER_URL" ]; then
+  say "the other database (${OTHER_URL%%:*}): migrate, import_legal_corpus"
+  DATABASE_URL="$OTHER_URL" "$PY" manage.py migrate --noinput -v0
+  DATABASE_URL="$OTHER_URL" "$PY" manage.py import_legal_corpus "$CORPUS" --no-progress | tee "$RESULTS/import-other.txt"
+fi
+
 # ---- 2. the indexing ceiling ----------------------------------------------------------------
 say "underthesea word_tokenize on the same texts (ceiling)"
 "$PY" bench/segment_ceiling.py "$CORPUS" --workers 2 --repeat 2 --json --out "$OUT/segmented.jsonl" | tee "$RESULTS/ceiling.json"
@@ -172,11 +194,21 @@ API="http://127.0.0.1:$API_PORT/api/v1/search"
 DB_PORT="$(free_port)"
 start_portal "$DB_PORT" "$OUT/gunicorn-database.log" OPENSEARCH_URL=http://127.0.0.1:9 OPENSEARCH_TIMEOUT=1
 DBAPI="http://127.0.0.1:$DB_PORT/api/v1/search"
+OTHER_DBAPI=""
+if [ -n "$OTHER_URL" ]; then
+  OTHER_PORT="$(free_port)"
+  start_portal "$OTHER_PORT" "$OUT/gunicorn-database-other.log" DATABASE_URL="$OTHER_URL" \
+    OPENSEARCH_URL=http://127.0.0.1:9 OPENSEARCH_TIMEOUT=1
+  OTHER_DBAPI="http://127.0.0.1:$OTHER_PORT/api/v1/search"
+fi
 
 wait_http "$BASELINE?q=x" 30 || die "the baseline server did not answer (see $OUT/baseline.log)"
 wait_http "$SEGMENTED?q=x" 60 || die "the segmented reference did not answer (see $OUT/segmented.log)"
 wait_http "$API?q=x" 90 || die "the portal API did not answer at $API (see $OUT/gunicorn-api.log)"
 wait_http "$DBAPI?q=x" 90 || die "the database-backend portal did not answer (see $OUT/gunicorn-database.log)"
+if [ -n "$OTHER_DBAPI" ]; then
+  wait_http "$OTHER_DBAPI?q=x" 90 || die "the other database's portal did not answer (see $OUT/gunicorn-database-other.log)"
+fi
 backend="$(curl -fsS --max-time 30 "$API?q=doanh+nghi%E1%BB%87p" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["backend"])')"
 [ "$backend" = opensearch ] || die "the portal API answers from $backend, not opensearch"
 
@@ -212,9 +244,18 @@ say "speed: portal API over the dev queries"
 "$PY" bench/search_bench.py latency --api "$API" --queries "$DEV/queries.jsonl" --out "$RESULTS/latency-api.json"
 say "speed: the same query bodies straight to OpenSearch (floor)"
 "$PY" bench/search_bench.py floor --queries "$DEV/queries.jsonl" --out "$RESULTS/latency-floor.json"
-say "speed: database backend ($DB_QUERIES dev queries)"
+say "speed: database backend, $DB_KIND ($DB_QUERIES dev queries)"
 "$PY" bench/search_bench.py latency --api "$DBAPI" --queries "$DEV/queries.jsonl" --sample "$DB_QUERIES" \
-  --warmup 2 --out "$RESULTS/latency-database.json"
+  --warmup 2 --out "$RESULTS/latency-database-$DB_KIND.json"
+if [ -n "$OTHER_DBAPI" ]; then
+  other_kind="${OTHER_URL%%:*}"
+  say "speed: database backend, $other_kind ($DB_QUERIES dev queries)"
+  "$PY" bench/search_bench.py latency --api "$OTHER_DBAPI" --queries "$DEV/queries.jsonl" --sample "$DB_QUERIES" \
+    --warmup 2 --out "$RESULTS/latency-database-$other_kind.json"
+fi
+say "speed: the first answer after OpenSearch freezes (a private node on port ${BENCH_FREEZE_PORT:-9252})"
+"$PY" bench/freeze.py --queries "$DEV/queries.jsonl" --port "${BENCH_FREEZE_PORT:-9252}" \
+  --out "$RESULTS/freeze.json" || say "the freeze measurement failed"
 
 # the servers are not needed any more: stop them before the import timings
 cleanup_servers() {

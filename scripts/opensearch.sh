@@ -213,7 +213,7 @@ path.logs: $LOGS_DIR
 cluster.routing.allocation.disk.threshold_enabled: false
 EOF
   if is_root; then
-    chown -R "$OS_USER:$OS_USER" "$BASE"
+    chown -R "$OS_USER:$OS_USER" "$BASE/."  # "/.": through a symlinked var/opensearch too
     # parents we created must stay traversable for the unprivileged user
     [ "$BASE" = "$BASE_LOCAL" ] && chmod o+x "$ROOT/var" 2>/dev/null || true
   fi

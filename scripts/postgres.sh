@@ -107,6 +107,11 @@ start() {
     fi
   done
 
+  # The search fallback's text search needs `unaccent` (search/migrations/0003): a trusted
+  # extension the database's owner may create from PostgreSQL 13 on; in template1 it is there
+  # for every database created afterwards (the test databases too), whatever the version.
+  psql_admin "$port" -d template1 -c "CREATE EXTENSION IF NOT EXISTS unaccent"
+
   if [ "$(psql_admin "$port" -c "SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname='template1'")" != UTF8 ]; then
     log "warning: cluster $version/main is not UTF-8; test databases copied from template1 will not be"
   fi

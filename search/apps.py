@@ -49,7 +49,30 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from search import signals
 
         signals.connect()
+        post_migrate.connect(ensure_fulltext, sender=self, dispatch_uid="search-ensure-fulltext")
         start_warm_up()
+
+
+FULLTEXT_MIGRATION = "0003_fallback_fulltext"
+
+
+def ensure_fulltext(using: str = "default", plan: list | None = None, **kwargs: object) -> None:
+    """After every `migrate`: the fallback's text search is complete (SQLite drops a table's
+    triggers when Django rebuilds it for a migration of regulations)."""
+    from django.db import connections
+    from django.db.migrations.recorder import MigrationRecorder
+
+    from search import fulltext
+
+    connection = connections[using]
+    if ("search", FULLTEXT_MIGRATION) not in MigrationRecorder(connection).applied_migrations():
+        return  # not set up yet, or migrated back before it
+    done = fulltext.ensure(connection)
+    fulltext.forget()
+    if done not in ("present", "created"):
+        logger.info("search fallback text search: %s", done)

@@ -3,9 +3,10 @@
 `request(kind, object_id, action)` runs inside the caller's transaction: the request is saved
 if and only if the change is (search/tasks.py `enqueue` also wakes the worker after the commit).
 
-One pending row per (kind, object) is enough: a new request folds into the pending row unless
-the worker is processing that row right now (it is locked), in which case a second row is
-written and processed after the first.
+One pending row per (kind, object) is enough: a new request folds into the pending row (its
+`requested_at` moves on). A drain reads its rows without holding them, writes the entries, then
+deletes only the rows whose `requested_at` has not moved meanwhile: a change made while its
+object was being indexed is indexed again by the next drain (search/tasks.py).
 
 Also here: the retry back-off, the lock that lets one indexer write at a time, and the figures
 of `search_status`.
@@ -14,11 +15,13 @@ of `search_status`.
 from __future__ import annotations
 
 import datetime
+import fcntl
 import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -86,14 +89,42 @@ def _lock_key() -> int:
     return zlib.crc32(f"search-indexing:{settings.SEARCH_INDEX_PREFIX}".encode())
 
 
+def _sqlite_lock_path() -> Path | None:
+    """The file whose lock stands for the indexing lock of a SQLite database (None for a
+    database in memory, which only this process sees)."""
+    name = str(connection.settings_dict.get("NAME") or "")
+    if not name or name == ":memory:" or name.startswith("file:") or "mode=memory" in name:
+        return None
+    path = Path(name)
+    return path.with_name(f"{path.name}.search-indexing-{settings.SEARCH_INDEX_PREFIX}.lock")
+
+
+@contextmanager
+def _file_lock(path: Path, *, wait: bool) -> Iterator[bool]:
+    """An exclusive lock on a file (flock): between the processes of one machine, and released
+    by the system when its process dies."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
 @contextmanager
 def indexing_lock(*, wait: bool = False) -> Iterator[bool]:
     """Hold the right to write to the indexes: yields True if acquired, False if busy.
 
     The drain and `search_reindex` take it, so a drain never writes into indexes that a
     rebuild is about to replace, and two drains never reorder the writes of one document.
-    PostgreSQL: a session advisory lock (released if the process dies); elsewhere a lock
-    within the process (SQLite runs one worker).
+    It is released when its holder dies, so a killed worker never keeps it: PostgreSQL, a
+    session advisory lock; SQLite, a lock on a file beside the database (any process of the
+    machine); a database in memory, a lock within the process.
     """
     if connection.vendor == "postgresql":
         key = _lock_key()
@@ -110,7 +141,12 @@ def indexing_lock(*, wait: bool = False) -> Iterator[bool]:
         return
     acquired = _local_lock.acquire(blocking=wait)
     try:
-        yield acquired
+        path = _sqlite_lock_path() if acquired and connection.vendor == "sqlite" else None
+        if path is None:
+            yield acquired
+            return
+        with _file_lock(path, wait=wait) as held:
+            yield held
     finally:
         if acquired:
             _local_lock.release()

@@ -174,6 +174,9 @@ OPENSEARCH_TIMEOUT = env_int("OPENSEARCH_TIMEOUT", 5)
 # (search/health.py): short, so that a frozen node costs the first query about this much.
 OPENSEARCH_SEARCH_TIMEOUT = env_float("OPENSEARCH_SEARCH_TIMEOUT", 1.0)
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "portal")
+# Seconds after which a drain task waits to take the index queue up if the worker draining it
+# dies (search/tasks.py): the queue drains on its own this long after any worker runs again.
+SEARCH_DRAIN_RESCUE_SECONDS = env_float("SEARCH_DRAIN_RESCUE_SECONDS", 45.0)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

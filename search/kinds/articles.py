@@ -13,6 +13,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from regulations.models import Provision, ProvisionKind
+from search import fulltext
 from search.db_matching import MAX_CANDIDATES, match_score, rank, with_phrases
 from search.facets import Filters
 from search.kinds import legal_documents as legal
@@ -25,6 +26,10 @@ from search.triggers import Trigger
 
 # The boost, in the fallback, of the articles of a document named without an article.
 CITED_DOCUMENT_BONUS = 5.0
+# Provisions taken from the database's text search for one query, its best first: the units
+# they belong to are then ranked in Python (fewer than the regular expressions' candidates,
+# whose order is only the number of terms matched).
+FULLTEXT_CANDIDATES = 100
 
 
 def _title(citation: str, heading: str) -> str:
@@ -127,16 +132,7 @@ class ArticlesKind(SearchKind):
                 found.pinned.append(unit)
 
         if terms:
-            candidates = (
-                Provision.objects.current()
-                .filter(document_id__in=document_ids)
-                .exclude(kind__in=[ProvisionKind.CHAPTER, ProvisionKind.SECTION])
-                .annotate(matched=match_score(terms, ["text", "heading"]))
-                .filter(matched__gt=0)
-                .order_by("-matched", "document_id", "position")
-                .values_list("pk", "matched")[:MAX_CANDIDATES]
-            )
-            units = _article_units(set(dict(candidates)))
+            units = _article_units(_matching_provisions(terms, document_ids))
             unit_ids = sorted(set(units.values()))
             found.texts = _full_texts(unit_ids)
             headings = dict(Provision.objects.filter(pk__in=unit_ids).values_list("pk", "heading"))
@@ -193,6 +189,26 @@ class ArticlesKind(SearchKind):
             agency_name=doc.issuing_agency.name if doc.issuing_agency else "",
             year=doc.issued_year,
         )
+
+
+def _matching_provisions(terms: list[str], document_ids: Any) -> set[int]:
+    """Provisions of the current versions of these documents holding any of the terms: the
+    database's text search (search/fulltext.py) where it has one, else regular expressions."""
+    current = (
+        Provision.objects.current()
+        .filter(document_id__in=document_ids)
+        .exclude(kind__in=[ProvisionKind.CHAPTER, ProvisionKind.SECTION])
+    )
+    found = fulltext.provision_candidates(terms, FULLTEXT_CANDIDATES, within=current)
+    if found is not None:
+        return set(found)
+    candidates = (
+        current.annotate(matched=match_score(terms, ["text", "heading"]))
+        .filter(matched__gt=0)
+        .order_by("-matched", "document_id", "position")
+        .values_list("pk", flat=True)[:MAX_CANDIDATES]
+    )
+    return set(candidates)
 
 
 def _article_units(provision_ids: set[int]) -> dict[int, int]:

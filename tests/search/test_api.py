@@ -566,6 +566,27 @@ def test_control_zero_width_and_mixed_scripts_are_harmless(client, library):
         assert status == 200, (q, body)
 
 
+def test_a_query_of_1000_characters_answers_lexically(client, library):
+    words = "điều kiện kinh doanh vàng trang sức mỹ nghệ của doanh nghiệp "
+    q = (words * 40)[:1000]
+    assert len(q) == 1000
+
+    status, body = get(client, q=q)
+
+    assert status == 200 and body["backend"] == "opensearch"
+    assert body["results"][0]["document_number"] == "24/2012/NĐ-CP"
+    assert "warnings" not in body  # not cut: exactly the limit
+
+
+@pytest.mark.parametrize("q", ["😀", "🪙🪙🪙 💰", "👍🏽" * 300, "🇻🇳‍🙂"])
+def test_a_query_of_emoji_only_answers_with_nothing_and_says_why(client, library, q):
+    status, body = get(client, q=q)
+
+    assert status == 200, body
+    assert body["count"] == 0 and body["results"] == []
+    assert any("no letters or digits" in warning for warning in body["warnings"])
+
+
 def test_decomposed_unicode_matches_composed(client, library):
     import unicodedata
 

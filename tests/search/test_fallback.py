@@ -170,6 +170,10 @@ def test_database_filters_facets_pages_and_documents(client, documents, opensear
         '"' + "ă " * 600 + '"',
         "黄金 vàng",
         "%_'\\",
+        "😀",
+        "🪙 vàng 💰",
+        ("điều kiện kinh doanh vàng trang sức " * 40)[:1000],
+        "dđ" * 500,
     ],
 )
 def test_bad_input_never_breaks_the_database_search(client, documents, opensearch_down, q):
