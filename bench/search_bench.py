@@ -393,6 +393,57 @@ def speed_table(folder: Path) -> list[str]:
     return out + [""] + notes
 
 
+# Issue 10's speed targets, one row each: (measure, before, target, how to read it from the
+# results folder); a row whose figures are missing shows "–". The quality rows of the issue's
+# table come with the semantic ranking.
+def _target_api_ratio(folder: Path) -> tuple[str, bool | None]:
+    api, floor = _read(folder, "latency-api.json"), _read(folder, "latency-floor.json")
+    if not api or not floor:
+        return ("–", None)
+    base = floor.get("with_embedding") or floor
+    ratio = api["p95_ms"] / base["p95_ms"]
+    return (f"×{ratio:.2f} ({api['p95_ms']:.1f} / {base['p95_ms']:.1f} ms)", ratio <= 1.3)
+
+
+def _target_freeze(folder: Path) -> tuple[str, bool | None]:
+    freeze = _read(folder, "freeze.json")
+    if not freeze or not freeze.get("first_ms"):
+        return ("–", None)
+    worst = freeze["first_max_ms"]
+    return (
+        f"{worst / 1000:.2f} s at worst of {len(freeze['first_ms'])} freezes "
+        f"(median {freeze['first_median_ms'] / 1000:.2f} s)",
+        worst <= 2000,
+    )
+
+
+def _target_db_postgres(folder: Path) -> tuple[str, bool | None]:
+    db = dict(database_latencies(folder)).get("PostgreSQL")
+    if not db or not db.get("n"):
+        return ("–", None)
+    return (f"{db['p95_ms']:.0f} ms (PostgreSQL, 4,971 articles, {db['n']} queries)", db["p95_ms"] <= 300)
+
+
+SPEED_TARGETS = [
+    (
+        "API p95 ÷ (same bodies straight to OpenSearch + query embedding time)",
+        "×3.3 (lexical)",
+        "≤ ×1.3",
+        _target_api_ratio,
+    ),
+    ("first answer after OpenSearch freezes", "5.6 s", "≤ 2 s", _target_freeze),
+    ("database fallback p95, 5,000 articles, PostgreSQL", "≈ 2 s (SQLite)", "≤ 300 ms", _target_db_postgres),
+]
+
+
+def targets_table(folder: Path, targets: list) -> list[str]:
+    out = [_row("measure", "before (issue 10)", "target", "this run", "met"), "|---" * 5 + "|"]
+    for label, before, target, read in targets:
+        value, met = read(folder)
+        out.append(_row(label, before, target, value, {True: "yes", False: "**no**", None: "–"}[met]))
+    return out
+
+
 def indexing_table(folder: Path) -> list[str]:
     reindex, ceiling = _read(folder, "reindex.json"), _read(folder, "ceiling.json")
     out = [_row("step", "articles", "seconds", "articles/s"), "|---" * 4 + "|"]
@@ -432,6 +483,10 @@ def cmd_report(args) -> None:
         "(the machine is shared: timings are indicative). "
         f"OpenSearch {meta.get('opensearch', '?')} at 127.0.0.1, database {meta.get('database', '?')}, "
         f"index prefix `{meta.get('prefix', 'bench')}`; corpus {meta.get('corpus', '?')}.",
+        "",
+        "### Issue 10's targets: speed",
+        "",
+        *targets_table(folder, SPEED_TARGETS),
         "",
         "### Quality (../shared/bench/search_quality.py, k = 10)",
         "",
