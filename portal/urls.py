@@ -21,6 +21,7 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}portal/favicon.svg", permanent=True)),
     path("", include("search.urls")),
     path("", include("consultations.synthesis.urls")),
+    path("", include("consultations.scoreboard.urls")),
     path("", include("compliance_cost.urls")),
     path("", include(regulation_urls)),
 ]

@@ -15,7 +15,7 @@
 #      found by scripts/postgres.sh or BENCH_POSTGRES_URL, or a SQLite file, imported alike);
 #      the first answer after OpenSearch freezes (bench/freeze.py: a private node on port
 #      BENCH_FREEZE_PORT, default 9252, stopped with SIGSTOP);
-#   5. import speed (bench/import_speed.py);
+#   5. import speed (bench/import_speed.py); 5b. the consultation synthesis (bench/synthesis_bench.py);
 #   6. the tables printed and written into docs/benchmarks.md between the bench markers;
 #   7. near-duplicate grouping of 10,000 generated comments (bench/grouping_bench.py: time, purity,
 #      recall, groups), written between the bench:grouping markers.
@@ -24,7 +24,7 @@
 # BENCH_PREFIX (index prefix, default bench: two people benchmarking on one node each pick one),
 # OPENSEARCH_URL (an existing local node; else scripts/opensearch.sh start, stopped afterwards if
 # this run started it), BENCH_DB_QUERIES (database-backend latency sample, default 30),
-# BENCH_SKIP_IMPORT_SPEED=1 to leave out step 5. Every server started here is stopped on exit.
+# BENCH_SKIP_IMPORT_SPEED=1 to leave out step 5, BENCH_SKIP_SYNTHESIS=1 step 5b. Every server started here is stopped on exit.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -269,6 +269,12 @@ cleanup_servers
 if [ "${BENCH_SKIP_IMPORT_SPEED:-0}" != 1 ]; then
   say "import speed (bench/import_speed.py)"
   "$PY" bench/import_speed.py "$CORPUS" | tee "$RESULTS/import_speed.md"
+fi
+
+# ---- 5b. the consultation synthesis (its own database; figures in docs/benchmarks.md) --------
+if [ "${BENCH_SKIP_SYNTHESIS:-0}" != 1 ]; then
+  say "synthesis report, 200 articles and 2,000 comments (bench/synthesis_bench.py)"
+  "$PY" bench/synthesis_bench.py | tee "$RESULTS/synthesis.md"
 fi
 
 # ---- 6. report ------------------------------------------------------------------------------
