@@ -74,6 +74,6 @@ def test_it_shows_each_agency_on_the_page_and_in_the_api(client, finance_folder,
 @pytest.mark.django_db
 def test_it_documents_the_scoreboard_in_the_openapi_schema(client):
     schema = client.get("/api/v1/schema/", {"format": "json"}).json()
-    operation = schema["paths"]["/api/v1/consultations/scoreboard"]["get"]
+    operation = schema["paths"]["/api/v1/consultations/scoreboard/"]["get"]
     assert operation["operationId"] == "consultations_scoreboard"
     assert client.get(API).json()["results"] == []
