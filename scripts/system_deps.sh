@@ -12,8 +12,9 @@ group="${1:-test}"
 pkgs_run=(gettext curl ca-certificates)
 pkgs_postgres=(postgresql)
 # Debian's Chromium (Playwright drives /usr/bin/chromium; it never downloads a browser),
-# fonts with Vietnamese glyphs for screenshots, gettext for compilemessages.
-pkgs_test=(postgresql chromium fonts-dejavu-core fonts-noto-core gettext curl ca-certificates)
+# fonts with Vietnamese glyphs for screenshots, gettext for compilemessages, LibreOffice Writer
+# to render the synthesis DOCX in tests/consultations/test_synthesis_rendering.py.
+pkgs_test=(postgresql chromium fonts-dejavu-core fonts-noto-core gettext curl ca-certificates libreoffice-writer-nogui)
 
 case "$group" in
   run) wanted=("${pkgs_run[@]}") ;;

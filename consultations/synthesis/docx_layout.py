@@ -125,6 +125,9 @@ def _table(document, report: Report) -> None:
     table = document.add_table(rows=1, cols=len(COLUMNS))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, WIDTHS, strict=True):
+        column.width = width  # the grid LibreOffice and Word lay the table out by
     header = table.rows[0]
     _repeat_header(header)
     for cell, title, width in zip(header.cells, COLUMNS, WIDTHS, strict=True):
