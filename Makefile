@@ -25,7 +25,7 @@ help:
 	@echo "make check            ruff, ruff format, mypy, migrations, import layers (run by make test)"
 	@echo "make lint             ruff check + mypy"
 	@echo "make messages         compilemessages"
-	@echo "make bench            search benchmark (scripts/bench.sh)"
+	@echo "make bench            search and consultation benchmarks (scripts/bench.sh, scripts/bench_consultations.sh)"
 
 venv:
 	@cd "$(ROOT)" && scripts/venv.sh
@@ -57,5 +57,5 @@ messages: venv
 	  $(PY) manage.py compilemessages --ignore=.venv --ignore=var --ignore=node_modules
 
 bench: venv
-	@cd "$(ROOT)" && if [ -x scripts/bench.sh ]; then scripts/bench.sh; \
+	@cd "$(ROOT)" && if [ -x scripts/bench.sh ]; then scripts/bench.sh && scripts/bench_consultations.sh; \
 	  else DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-portal.settings.dev} $(PY) manage.py bench; fi

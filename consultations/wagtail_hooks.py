@@ -1,9 +1,13 @@
 """Admin screens for consultations (Wagtail snippets)."""
 
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from consultations.models import MinimumPeriodRule
+from consultations.models import ApiKey, MinimumPeriodRule
 
 
 class MinimumPeriodRuleViewSet(SnippetViewSet):
@@ -15,8 +19,33 @@ class MinimumPeriodRuleViewSet(SnippetViewSet):
     list_display = ["doc_type", "days", "basis"]
 
 
+class ApiKeyPermissionPolicy(ModelPermissionPolicy):
+    """Keys are issued by `manage.py create_api_key` (which shows the secret once), never added
+    in the admin; administrators list them, rename and revoke them."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(ApiKey, ApiKeyPermissionPolicy(ApiKey))
+
+
+class ApiKeyViewSet(SnippetViewSet):
+    model = ApiKey
+    icon = "key"
+    menu_label = _("Khóa API")
+    list_display = ["prefix", "user", "name", "created_at", "last_used_at", "revoked_at"]
+    list_filter = ["revoked_at"]
+    panels = [FieldPanel("name"), FieldPanel("revoked_at")]
+
+
 class ConsultationsGroup(SnippetViewSetGroup):
-    items = (MinimumPeriodRuleViewSet,)
+    items = (MinimumPeriodRuleViewSet, ApiKeyViewSet)
     menu_icon = "comment"
     menu_label = "Tham vấn"
     menu_name = "consultations"

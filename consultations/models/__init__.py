@@ -20,6 +20,7 @@ from .consultation import (
 from .groups import CommentGroup, GroupMembership
 from .rules import MinimumPeriodRule
 from .synthesis import Synthesis
+from .throttle import RateCounter
 from .tree import ConsultationFolderPage, ConsultationIndexPage
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "Disposition",
     "GroupMembership",
     "MinimumPeriodRule",
+    "RateCounter",
     "Sector",
     "Synthesis",
 ]

@@ -146,8 +146,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Comments (django-comments-xtd; see docs/consultations.md). Threads two levels deep: a comment
-# and its replies. Anonymous commenters confirm by e-mail; mails are sent in the request (a
-# thread would lose them on a crash).
+# and its replies. Comments come in through the intake (consultations/intake/), which stores an
+# anonymous commenter's comment at once and e-mails a confirmation link; its e-mails are sent by
+# the task worker (django-tasks), never in the request.
 SITE_ID = 1
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MODEL = "consultations.models.ConsultationComment"
@@ -166,6 +167,26 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 }
 # COMMENT_MAX_LENGTH stays django_comments' 3000 (changing it alters that app's migrations); the
 # comment intake's own form sets how long a comment on a draft may be.
+
+# The comment intake (consultations/intake/, docs/consultations.md).
+CONSULTATION_COMMENT_MAX_CHARS = env_int("CONSULTATION_COMMENT_MAX_CHARS", 20_000)
+CONSULTATION_ATTACHMENT_MAX_BYTES = env_int("CONSULTATION_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# (count, seconds) windows per account (or e-mail address) and per IP address, counted in the
+# database so that every server process shares them.
+CONSULTATION_RATE_LIMITS = {
+    "account": [
+        (env_int("RATE_LIMIT_ACCOUNT_PER_MINUTE", 10), 60),
+        (env_int("RATE_LIMIT_ACCOUNT_PER_HOUR", 100), 3600),
+    ],
+    "ip": [
+        (env_int("RATE_LIMIT_IP_PER_MINUTE", 30), 60),
+        (env_int("RATE_LIMIT_IP_PER_HOUR", 300), 3600),
+    ],
+}
+# Links in e-mails; every mail connection has a timeout (seconds).
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", WAGTAILADMIN_BASE_URL)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Cong tham van <khong-tra-loi@localhost>")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 
 OPENSEARCH_URL = env("OPENSEARCH_URL", "http://127.0.0.1:9200")
 # Seconds: every call but the searches (bulk loads have their own, search/client.py).
@@ -186,9 +207,16 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Cổng tham vấn và tra cứu quy định kinh doanh — API",
     "VERSION": "1",
     "DESCRIPTION": "Tra cứu văn bản quy phạm pháp luật và quy định kinh doanh / search legal documents and "
-    "business regulations. Open data, no key needed.",
+    "business regulations, consultations on drafts. Open data, no key needed to read; sending a comment needs an "
+    "API key (X-Api-Key).",
     # The public API only (not Wagtail's admin API), with the filters' accepted values.
     "PREPROCESSING_HOOKS": ["portal.api_schema.public_api_only"],
+    # The comment API's key (consultations/api/schema.py SECURITY_COMPONENT).
+    "APPEND_COMPONENTS": {
+        "securitySchemes": {
+            "ApiKey": {"type": "apiKey", "in": "header", "name": "X-Api-Key", "description": "manage.py create_api_key"}
+        }
+    },
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "search.api.add_vocabularies"],
 }
 

@@ -63,9 +63,22 @@ def indexed_library(search_indexes, search_index_prefix):
     get_client().indices.refresh(index=f"{search_index_prefix}-*")
 
 
+@pytest.fixture
+def commenter(django_user_model):
+    """An open consultation and an API key, so that the comment API is fuzzed past its 401."""
+    from consultations.intake.api_keys import issue_key
+    from tests.consultations.builders import make_consultation
+
+    make_consultation()
+    return issue_key(django_user_model.objects.create_user("schemathesis", "st@example.vn", "x"))[1]
+
+
 @pytest.mark.opensearch
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_it_passes_every_schemathesis_check_against_a_running_server(indexed_library, live_server, tmp_path):
+def test_it_passes_every_schemathesis_check_against_a_running_server(
+    indexed_library, commenter, live_server, tmp_path, settings
+):
+    settings.CONSULTATION_RATE_LIMITS = {"account": [(10_000, 60)], "ip": [(10_000, 60)]}
     run = subprocess.run(
         [
             str(Path(sys.executable).with_name("schemathesis")),
@@ -84,6 +97,8 @@ def test_it_passes_every_schemathesis_check_against_a_running_server(indexed_lib
             "--request-timeout",
             "30",
             "--no-color",
+            "--header",
+            f"X-Api-Key: {commenter}",
         ],
         cwd=tmp_path,
         capture_output=True,

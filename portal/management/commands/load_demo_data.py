@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from consultations.demo_comments import add_demo_comments, open_demo_consultation
 from portal.site_setup import ensure_home_page
 from regulations.demo import load_demo
 from regulations.library import ensure_library
@@ -42,3 +43,13 @@ class Command(BaseCommand):
         )
         if report.errors:
             raise CommandError(f"{len(report.errors)} văn bản mẫu không nhập được.")
+        self.add_demo_comments()
+
+    def add_demo_comments(self):
+        """Last, once the demo consultations exist: the demo comments on the open one."""
+        consultation = open_demo_consultation()
+        if consultation is None:
+            self.stdout.write("Góp ý mẫu: chưa có cuộc tham vấn nào đang lấy ý kiến.")
+            return
+        sent, existing = add_demo_comments(consultation)
+        self.stdout.write(f"Góp ý mẫu trên «{consultation.title}»: gửi {sent}, đã có {existing}")

@@ -1,0 +1,82 @@
+"""Response shapes of the consultation API (drf-spectacular reads them for the schema)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+from rest_framework.request import Request
+
+from consultations.api import queries
+from consultations.models import CommentStatus, ConsultationPage, ConsultationStatus
+
+
+class AgencySerializer(serializers.Serializer):
+    slug = serializers.CharField(help_text="As the `agency=` filter takes it.")
+    name = serializers.CharField()
+
+
+class ConsultationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    status = serializers.ChoiceField(choices=ConsultationStatus.values)
+    opens_at = serializers.DateTimeField()
+    closes_at = serializers.DateTimeField(help_text="Inclusive: comments are taken up to this instant.")
+    agency = AgencySerializer(allow_null=True, help_text="The lead agency (cơ quan chủ trì soạn thảo).")
+    document_type = serializers.CharField(help_text="Loại văn bản, e.g. nghi-dinh.")
+    url = serializers.CharField(help_text="The consultation's page.")
+    article_count = serializers.IntegerField(help_text="Commentable units: articles, or numbered sections.")
+    comment_count = serializers.IntegerField(help_text="Comments received (hidden ones included).")
+
+
+class ConsultationListSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    results = ConsultationSerializer(many=True)
+
+
+class ArticleSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The `article_id` to comment on it.")
+    number = serializers.CharField(
+        help_text="Its number or label as printed (5 for Điều 5; I, 1, a in a draft without articles)."
+    )
+    title = serializers.CharField(allow_blank=True)
+    comment_count = serializers.IntegerField()
+
+
+class QuestionSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    note = serializers.CharField(allow_blank=True)
+
+
+class ConsultationDetailSerializer(ConsultationSerializer):
+    articles = ArticleSerializer(many=True)
+    questions = QuestionSerializer(many=True, help_text="The questions put to stakeholders, in order.")
+
+
+class ReceiptSerializer(serializers.Serializer):
+    receipt_number = serializers.CharField(help_text="Mã tiếp nhận, e.g. TV-2026-048213-7K3Q.")
+    status = serializers.ChoiceField(choices=[CommentStatus.RECEIVED.value, CommentStatus.PENDING_MODERATION.value])
+
+
+class CommentStatusSerializer(serializers.Serializer):
+    receipt_number = serializers.CharField()
+    consultation_id = serializers.IntegerField()
+    article_id = serializers.IntegerField(allow_null=True, help_text="null: on the draft as a whole.")
+    status = serializers.ChoiceField(choices=CommentStatus.values)
+    received_at = serializers.DateTimeField(allow_null=True, help_text="null until the comment is confirmed.")
+
+
+def present_consultation(page: ConsultationPage, request: Request) -> dict[str, Any]:
+    agency = page.lead_agency
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "status": page.status_value,
+        "opens_at": page.opens_at,
+        "closes_at": page.closes_at,
+        "agency": {"slug": agency.slug, "name": agency.name} if agency else None,
+        "document_type": page.doc_type,
+        "url": request.build_absolute_uri(url) if (url := page.get_url(request=request._request)) else "",
+        "article_count": queries.article_count(page),
+        "comment_count": page.counted_comments,
+    }

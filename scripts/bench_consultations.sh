@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# The consultation benchmarks (part of `make bench`; alone: scripts/bench_consultations.sh):
+#
+#   1. a fresh PostgreSQL database `<name>_bench_consultations` next to DATABASE_URL (default
+#      postgres://portal:portal@127.0.0.1:5432/portal), migrated;
+#   2. the last hour before a deadline: gunicorn (GUNICORN_WORKERS, default 4, sync) on 127.0.0.1,
+#      40 concurrent commenters through POST /api/v1/consultations/{id}/comments for BENCH_LOAD_SECONDS
+#      (default 60) after 5 s of warm-up (bench/comment_load.py, httpx, loopback only); every receipt
+#      read back through the API, then checked against the database (bench/consultation_bench.py verify);
+#   3. the consultation page with 20 articles and 200 comments, then 200 and 2,000: SQL queries and time;
+#   4. the figures written into docs/benchmarks.md between the consultations markers.
+#
+# The rate limits are raised for the run (RATE_LIMIT_*): the 40 virtual commenters share one IP
+# address and each sends several comments a second, which the real limits refuse; the limiter
+# still counts every request (its SQL is part of the cost measured).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PY="$ROOT/.venv/bin/python"
+GUNICORN="$ROOT/.venv/bin/gunicorn"
+OUT="$ROOT/var/bench/consultations"
+DOC="$ROOT/docs/benchmarks.md"
+CONCURRENCY="${BENCH_COMMENTERS:-40}"
+SECONDS_OF_LOAD="${BENCH_LOAD_SECONDS:-60}"
+WORKERS="${GUNICORN_WORKERS:-4}"
+export DJANGO_SETTINGS_MODULE="${BENCH_SETTINGS:-bench.settings}"
+export PYTHONDONTWRITEBYTECODE=1
+export RATE_LIMIT_ACCOUNT_PER_MINUTE=100000 RATE_LIMIT_ACCOUNT_PER_HOUR=1000000
+export RATE_LIMIT_IP_PER_MINUTE=1000000 RATE_LIMIT_IP_PER_HOUR=10000000
+say() { echo "==> $*" >&2 || true; }
+die() { echo "bench_consultations: $*" >&2; exit 1; }
+[ -x "$PY" ] || die "no virtualenv: run make venv"
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+pid=""
+cleanup() {
+  trap - EXIT INT TERM
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+say "fresh PostgreSQL database"
+BASE_URL="${DATABASE_URL:-postgres://portal:portal@127.0.0.1:5432/portal}"
+case "$BASE_URL" in postgres*) ;; *) BASE_URL="postgres://portal:portal@127.0.0.1:5432/portal";; esac
+DATABASE_URL="$("$PY" - "$BASE_URL" <<'PYEOF'
+import sys
+from urllib.parse import urlsplit, urlunsplit
+import psycopg
+from psycopg import sql
+parts = urlsplit(sys.argv[1])
+name = (parts.path.lstrip("/") or "portal").removesuffix("_bench") + "_bench_consultations"
+# The database in DATABASE_URL need not exist: create and drop through the maintenance database.
+admin = urlunsplit(parts._replace(path="/postgres"))
+with psycopg.connect(admin, autocommit=True, connect_timeout=10) as connection:
+    connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+    connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+print(urlunsplit(parts._replace(path=f"/{name}")))
+PYEOF
+)"
+export DATABASE_URL
+"$PY" manage.py migrate --noinput -v0
+"$PY" bench/consultation_bench.py setup --commenters "$CONCURRENCY" --out "$OUT/setup.json"
+
+say "gunicorn ($WORKERS workers) on 127.0.0.1"
+PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+"$GUNICORN" --chdir "$ROOT" --workers "$WORKERS" --bind "127.0.0.1:$PORT" --timeout 60 --graceful-timeout 5 \
+  --access-logfile - portal.wsgi:application > "$OUT/gunicorn.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 120); do
+  curl -fsS --max-time 5 -o /dev/null "http://127.0.0.1:$PORT/api/v1/consultations" 2>/dev/null && break
+  sleep 0.5
+done
+curl -fsS --max-time 5 -o /dev/null "http://127.0.0.1:$PORT/api/v1/consultations" || die "gunicorn did not answer"
+
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+say "load: $CONCURRENCY commenters for $SECONDS_OF_LOAD s"
+"$PY" bench/comment_load.py --base "http://127.0.0.1:$PORT" --setup "$OUT/setup.json" \
+  --concurrency "$CONCURRENCY" --duration "$SECONDS_OF_LOAD" --warmup 5 --out "$OUT/load.json"
+SERVER_ERRORS_LOGGED="$(grep -cE '" 5[0-9][0-9] ' "$OUT/gunicorn.log" || true)"
+cleanup
+pid=""
+"$PY" bench/consultation_bench.py verify --setup "$OUT/setup.json" --load "$OUT/load.json" --out "$OUT/verify.json"
+
+say "the consultation page: 20 x 200, then 200 x 2,000"
+"$PY" bench/consultation_bench.py page --out "$OUT/page.json"
+
+"$PY" - "$OUT" "$DOC" "$WORKERS" "$LOAD_BEFORE" "$SERVER_ERRORS_LOGGED" <<'PYEOF'
+import json, os, re, sys, datetime
+out, doc, workers, load_before, logged_errors = sys.argv[1:6]
+load = json.load(open(f"{out}/load.json"))
+verify = json.load(open(f"{out}/verify.json"))
+page = json.load(open(f"{out}/page.json"))
+small, large = page["20x200"], page["200x2000"]
+ok = lambda good: "yes" if good else "**NO**"
+lines = [
+    "<!-- bench:consultations:begin -->",
+    f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC by `scripts/bench_consultations.sh` (`make bench`): "
+    f"PostgreSQL and gunicorn ({workers} sync workers) on this machine ({os.cpu_count()} cores, shared; load "
+    f"average before {load_before}), the load tool on the same cores.",
+    "",
+    f"**The last hour before a deadline**: {load['concurrency']} concurrent commenters, each with its own API key, "
+    f"for {load['duration_s']} s after 5 s of warm-up (`bench/comment_load.py`, loopback).",
+    "",
+    "| figure | measured | target | met |",
+    "|---|---|---|---|",
+    f"| comments accepted per second | {load['accepted_per_s']} | ≥ 100 | {ok(load['accepted_per_s'] >= 100)} |",
+    f"| latency p50 / p95 / p99 (ms) | {load['p50_ms']} / {load['p95_ms']} / {load['p99_ms']} | p95 < 300 | {ok(load['p95_ms'] < 300)} |",
+    f"| comments accepted (warm-up + measured) | {verify['issued']} | — | — |",
+    f"| receipts lost (issued, not in the database) | {verify['lost']} | 0 | {ok(verify['lost'] == 0)} |",
+    f"| comments stored without a receipt given | {verify['stored_without_receipt']} | 0 | {ok(verify['stored_without_receipt'] == 0)} |",
+    f"| receipts read back by GET /api/v1/comments/{{n}} | {load['read_back']} of {load['accepted']} | all | {ok(load['read_back'] == load['accepted'])} |",
+    f"| server errors (5xx), transport errors | {load['server_errors'] + load['warmup_server_errors']} ({logged_errors} in the log), {load['transport_errors']} | 0 | {ok(load['server_errors'] + load['warmup_server_errors'] == 0 and load['transport_errors'] == 0)} |",
+    f"| answers by status | {', '.join(f'{k}: {v}' for k, v in load['status'].items())} | — | — |",
+    "",
+    "**The consultation page** (`bench/consultation_bench.py page`, rendered in process, median of 10):",
+    "",
+    "| articles × comments | SQL queries | time (ms) | HTML (KB) |",
+    "|---|---|---|---|",
+    f"| 20 × 200 | {small['queries']} | {small['median_ms']} | {small['bytes'] // 1024} |",
+    f"| 200 × 2,000 | {large['queries']} | {large['median_ms']} | {large['bytes'] // 1024} |",
+    "",
+    f"Same number of queries at both sizes: {ok(small['queries'] == large['queries'])}.",
+    "<!-- bench:consultations:end -->",
+]
+block = "\n".join(lines)
+text = open(doc, encoding="utf-8").read()
+pattern = re.compile(r"<!-- bench:consultations:begin -->.*?<!-- bench:consultations:end -->", re.S)
+if pattern.search(text):
+    text = pattern.sub(lambda _m: block, text)
+else:
+    text = text.rstrip("\n") + "\n\n## Consultations: comments in the last hour, the consultation page\n\n" + block + "\n"
+open(doc, "w", encoding="utf-8").write(text)
+print(block)
+PYEOF
