@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("consultations.synthesis.urls")),
     path("", include("consultations.scoreboard.urls")),
+    path("", include("consultations.redline.urls")),
     path("", include("consultations.urls")),
     path("", include("compliance_cost.urls")),
     path("", include(regulation_urls)),

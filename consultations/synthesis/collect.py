@@ -7,9 +7,11 @@ from django.utils.translation import gettext as _
 from consultations import access, timeline
 from consultations.answers.queries import needing_answer, public_answers_by_comment
 from consultations.models import CommenterType, ConsultationComment, ConsultationPage, Disposition, Synthesis
+from consultations.revisions import Redlines, where_taken_in
 from consultations.synthesis import report
 
 ORGANISATIONS = (CommenterType.BUSINESS, CommenterType.ASSOCIATION, CommenterType.AGENCY)
+ACCEPTED = (Disposition.ACCEPTED, Disposition.PARTLY_ACCEPTED)
 
 
 def _unit_title(comment: ConsultationComment) -> str:
@@ -43,13 +45,24 @@ def _labels(comments: list[ConsultationComment]) -> dict[int, str]:
     return labels
 
 
+def _taken_in(comment: ConsultationComment, redlines: Redlines) -> str:
+    """ "Điều 6 (Phiên bản 2: Dự thảo lần 2)": where the revised draft took the comment in."""
+    unit = where_taken_in(comment, redlines)
+    if unit is None:
+        return ""
+    later = redlines.later_than(comment.version)
+    return f"{unit.display_label} ({later.display_name})" if later is not None else unit.display_label
+
+
 def comments_of(consultation: ConsultationPage):
     return needing_answer(ConsultationComment.objects.filter(consultation=consultation))
 
 
 def lines(consultation: ConsultationPage) -> list[report.CommentLine]:
     """Every comment that needs an answer, with its public answer (blank if none yet). Three
-    queries: the comments (with unit, version and group), and the answers (own, group's)."""
+    queries: the comments (with unit, version and group), and the answers (own, group's); and,
+    when the draft has a revised version, a few per pair of versions for where each accepted
+    comment was taken in."""
     comments = list(
         comments_of(consultation)
         .select_related("provision", "version", "group_membership__group")
@@ -57,6 +70,7 @@ def lines(consultation: ConsultationPage) -> list[report.CommentLine]:
     )
     answers = public_answers_by_comment(comments_of(consultation))
     labels = _labels(comments)
+    redlines = Redlines()  # one redline per pair of versions, whatever the number of comments
     result = []
     for comment in comments:
         answer = answers.get(comment.pk)
@@ -84,6 +98,7 @@ def lines(consultation: ConsultationPage) -> list[report.CommentLine]:
                 answer_text=answer.text if answer else "",
                 answered_at=answer.published_at if answer else None,
                 version_label=comment.version.display_name if comment.version_id else "",
+                taken_in=_taken_in(comment, redlines) if answer and answer.disposition in ACCEPTED else "",
             )
         )
     return result

@@ -99,10 +99,11 @@ def _repeat_header(row) -> None:
     properties.append(element)
 
 
-def _answer_text(disposition_label: str, answer: str) -> str:
+def _answer_text(disposition_label: str, answer: str, taken_in: str = "") -> str:
     if not disposition_label:
         return answer
-    return f"{disposition_label}. {answer}" if answer else disposition_label
+    text = f"{disposition_label}. {answer}" if answer else disposition_label
+    return f"{text}\n{taken_in}" if taken_in else text
 
 
 def _vertical_merge(cell, restart: bool) -> None:
@@ -145,7 +146,7 @@ def _table(document, report: Report) -> None:
                 _vertical_merge(cells[0], restart=index == 0)
             _cell_text(cells[1], row.commenters)
             _cell_text(cells[2], row.text)
-            _cell_text(cells[3], _answer_text(row.disposition_label, row.answer))
+            _cell_text(cells[3], _answer_text(row.disposition_label, row.answer, row.taken_in_sentence))
 
 
 def _signature(document, report: Report) -> None:

@@ -42,6 +42,7 @@ class CommentLine:
     answer_text: str
     answered_at: datetime | None
     version_label: str = ""
+    taken_in: str = ""  # an accepted comment: the unit of the revised draft that took it in
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,11 @@ class Row:
     disposition_label: str
     comment_ids: tuple[int, ...]
     receipt_numbers: tuple[str, ...]
+    taken_in: str = ""
+
+    @property
+    def taken_in_sentence(self) -> str:
+        return f"Đã thể hiện tại {self.taken_in}." if self.taken_in else ""
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,7 @@ def _row(lines: Sequence[CommentLine]) -> Row:
         disposition_label=first.disposition_label,
         comment_ids=tuple(line.comment_id for line in lines),
         receipt_numbers=tuple(line.receipt_number for line in lines),
+        taken_in=first.taken_in,
     )
 
 

@@ -24,8 +24,9 @@ COLUMNS = (
     "Tiếp nhận lúc",
     "Trả lời công khai lúc",
     "Góp ý trên phiên bản",
+    "Đã thể hiện tại (dự thảo sửa đổi)",
 )
-WIDTHS = (22, 28, 18, 26, 26, 60, 24, 18, 60, 18, 18, 18, 22)
+WIDTHS = (22, 28, 18, 26, 26, 60, 24, 18, 60, 18, 18, 18, 22, 28)
 
 
 def _moment(value) -> str:
@@ -47,6 +48,7 @@ def _cells(line: CommentLine) -> list[str]:
         _moment(line.received_at),
         _moment(line.answered_at),
         line.version_label,
+        line.taken_in,
     ]
 
 

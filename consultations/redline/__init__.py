@@ -1,0 +1,1 @@
+"""The redline page of a consultation's revised draft (/tham-van/so-sanh/<id>/)."""
