@@ -62,6 +62,15 @@ class Segment:
     op: Op
     text: str
 
+    @property
+    def lead(self) -> str:
+        """The spacing before the words (shown outside an insertion's or deletion's marks)."""
+        return self.text[: len(self.text) - len(self.text.lstrip())]
+
+    @property
+    def words(self) -> str:
+        return self.text.lstrip()
+
 
 @dataclass(frozen=True)
 class ArticleChange:

@@ -18,9 +18,10 @@ class ShownChange:
 
     @property
     def anchor(self) -> str:
-        article = self.change.new or self.change.old
-        assert article is not None
-        return f"thay-doi-{article.key}"
+        if self.change.new is not None:
+            return f"thay-doi-{self.change.new.key}"
+        assert self.change.old is not None
+        return f"da-bo-{self.change.old.key}"  # the newer version may reuse the key
 
 
 def _status(change: ArticleChange) -> str:

@@ -45,6 +45,9 @@ def redline_page(request: HttpRequest, consultation_id: int) -> HttpResponse:
         "to_param": TO_PARAM,
         "error": "",
         "changes": [],
+        # What the form shows chosen: the versions compared, or what was asked when refused.
+        "chosen_from": request.GET.get(FROM_PARAM, "").strip(),
+        "chosen_to": request.GET.get(TO_PARAM, "").strip(),
     }
     status = 200
     if len(versions) < 2:
@@ -67,6 +70,8 @@ def redline_page(request: HttpRequest, consultation_id: int) -> HttpResponse:
             )
             attached = comments_by_change(found, comments, redlines)
             context.update(
+                chosen_from=str(old.number),
+                chosen_to=str(new.number),
                 old=old,
                 new=new,
                 redline=found.redline,

@@ -134,8 +134,8 @@ def test_it_shows_the_redline_page_with_the_comments_following_their_article(cli
     html = response.content.decode()
     assert "Điều 3. Điều kiện kinh doanh" in html and "Sửa đổi, trước là Điều 2" in html
     assert "Điều mới" in html and "Đã bỏ" in html
-    assert '<del><span class="visually-hidden">[bỏ: </span> pháp định' in html
-    assert '<ins><span class="visually-hidden">[thêm: </span> điều lệ' in html
+    assert '<del><span class="visually-hidden">[bỏ: </span>pháp định' in html
+    assert '<ins><span class="visually-hidden">[thêm: </span>điều lệ' in html
     section = html.split('id="thay-doi-dieu-3"', 1)[1].split("</section>", 1)[0]
     assert comment.receipt_number in section and "góp ý trên Phiên bản 1: Dự thảo lần 1" in section
     assert "Điều 1. Phạm vi" not in html  # unchanged articles are not repeated

@@ -110,3 +110,8 @@ def test_it_puts_a_removed_first_article_before_the_rest():
 def test_it_compares_empty_versions():
     assert redline([], []).changes == ()
     assert [c.kind for c in redline([], OLD[:1]).changes] == [ChangeKind.ADDED]
+
+
+def test_it_keeps_the_spacing_before_a_change_apart_from_its_words():
+    segment = Segment(Op.DELETE, "\n 2. Có vốn")
+    assert (segment.lead, segment.words) == ("\n ", "2. Có vốn")
