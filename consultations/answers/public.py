@@ -29,6 +29,7 @@ def present(answer: Answer | None) -> PublicAnswer | None:
     }
 
 
-def public_answer(comment: ConsultationComment) -> PublicAnswer | None:
-    """The comment's public answer as shown (its own, else its group's), or None."""
+def public_answer(comment: ConsultationComment | int) -> PublicAnswer | None:
+    """The public answer of a comment (or of the comment with that id) as shown (its own, else
+    its group's), or None."""
     return present(public_answer_for(comment))

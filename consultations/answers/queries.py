@@ -36,12 +36,14 @@ def unanswered(comments: QuerySet[ConsultationComment]) -> QuerySet[Consultation
     return needing_answer(comments).filter(~_own_public(), ~_group_public())
 
 
-def public_answer_for(comment: ConsultationComment) -> Answer | None:
-    """The comment's public answer: its own, else its group's (one query)."""
+def public_answer_for(comment: ConsultationComment | int) -> Answer | None:
+    """The public answer of a comment (or of the comment with that id): its own, else its
+    group's (one query)."""
+    comment_id = comment if isinstance(comment, int) else comment.pk
     answers = list(
-        Answer.objects.public().filter(Q(comment_id=comment.pk) | Q(group__memberships__comment_id=comment.pk))[:2]
+        Answer.objects.public().filter(Q(comment_id=comment_id) | Q(group__memberships__comment_id=comment_id))[:2]
     )
-    own = [answer for answer in answers if answer.comment_id == comment.pk]
+    own = [answer for answer in answers if answer.comment_id == comment_id]
     return (own or answers or [None])[0]
 
 
