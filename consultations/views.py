@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from consultations.answers.public import public_answer
 from consultations.intake import errors as msg
 from consultations.intake.confirmation import confirm
 from consultations.intake.forms import CommentForm
@@ -138,5 +139,10 @@ def receipt(request: HttpRequest, receipt_number: str) -> HttpResponse:
     return TemplateResponse(
         request,
         "consultations/receipt.html",
-        {"comment": comment, "consultation": comment.consultation, "new": request.GET.get("moi") == "1"},
+        {
+            "comment": comment,
+            "consultation": comment.consultation,
+            "new": request.GET.get("moi") == "1",
+            "answer": public_answer(comment),
+        },
     )

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from consultations.models import COUNTED_STATUSES, ConsultationComment, ConsultationPage
+from consultations.models import COUNTED_STATUSES, ConsultationComment, ConsultationPage, Synthesis
 from consultations.units import ARTICLE_KINDS, SECTION_KINDS
 from regulations.models import Provision
 
@@ -41,6 +41,7 @@ def consultations(now: datetime) -> QuerySet:
             article_units=_units_count(ARTICLE_KINDS),
             section_units=_units_count(SECTION_KINDS),
             counted_comments=_count(comments),
+            has_synthesis=Exists(Synthesis.objects.filter(consultation_id=OuterRef("pk"))),
         )
     )
 

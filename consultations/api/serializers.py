@@ -8,7 +8,8 @@ from rest_framework import serializers
 from rest_framework.request import Request
 
 from consultations.api import queries
-from consultations.models import CommentStatus, ConsultationPage, ConsultationStatus
+from consultations.models import CommentStatus, ConsultationPage, ConsultationStatus, Disposition
+from consultations.synthesis.views import file_url
 
 
 class AgencySerializer(serializers.Serializer):
@@ -27,6 +28,15 @@ class ConsultationSerializer(serializers.Serializer):
     url = serializers.CharField(help_text="The consultation's page.")
     article_count = serializers.IntegerField(help_text="Commentable units: articles, or numbered sections.")
     comment_count = serializers.IntegerField(help_text="Comments received (hidden ones included).")
+    synthesis_docx_url = serializers.CharField(
+        allow_null=True, help_text="The published synthesis (bản tổng hợp, tiếp thu, giải trình) as DOCX; null before."
+    )
+    synthesis_xlsx_url = serializers.CharField(
+        allow_null=True, help_text="The same, one row per comment (XLSX); null before."
+    )
+    synthesis_csv_url = serializers.CharField(
+        allow_null=True, help_text="The same, one row per comment (CSV); null before."
+    )
 
 
 class ConsultationListSerializer(serializers.Serializer):
@@ -58,12 +68,26 @@ class ReceiptSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=[CommentStatus.RECEIVED.value, CommentStatus.PENDING_MODERATION.value])
 
 
+class PublicAnswerSerializer(serializers.Serializer):
+    disposition = serializers.ChoiceField(
+        choices=Disposition.values, help_text="tiep-thu, tiep-thu-mot-phan or giai-trinh (không tiếp thu)."
+    )
+    disposition_label = serializers.CharField()
+    text = serializers.CharField(help_text="Plain text.")
+    published_at = serializers.DateTimeField(allow_null=True)
+    for_group = serializers.BooleanField(help_text="One answer for a group of near-identical comments.")
+
+
 class CommentStatusSerializer(serializers.Serializer):
     receipt_number = serializers.CharField()
     consultation_id = serializers.IntegerField()
     article_id = serializers.IntegerField(allow_null=True, help_text="null: on the draft as a whole.")
     status = serializers.ChoiceField(choices=CommentStatus.values)
     received_at = serializers.DateTimeField(allow_null=True, help_text="null until the comment is confirmed.")
+    answer = PublicAnswerSerializer(
+        allow_null=True,
+        help_text="The drafting agency's answer once approved and public (its own or its group's); null before.",
+    )
 
 
 def present_consultation(page: ConsultationPage, request: Request) -> dict[str, Any]:
@@ -79,4 +103,14 @@ def present_consultation(page: ConsultationPage, request: Request) -> dict[str, 
         "url": request.build_absolute_uri(url) if (url := page.get_url(request=request._request)) else "",
         "article_count": queries.article_count(page),
         "comment_count": page.counted_comments,
+        **synthesis_urls(page, request),
+    }
+
+
+def synthesis_urls(page: ConsultationPage, request: Request) -> dict[str, str | None]:
+    """The published synthesis' files (null before it is published)."""
+    published = getattr(page, "has_synthesis", False)
+    return {
+        f"synthesis_{extension}_url": request.build_absolute_uri(file_url(page, extension)) if published else None
+        for extension in ("docx", "xlsx", "csv")
     }

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from consultations.answers.public import public_answer
 from consultations.api import queries, schema
 from consultations.api.serializers import (
     CommentStatusSerializer,
@@ -210,7 +211,7 @@ class CommentStatusAPIView(PublicAPIView):
         number = normalize_receipt_number(receipt_number)
         comment = (
             ConsultationComment.objects.filter(receipt_number=number)
-            .values("receipt_number", "consultation_id", "provision_id", "status", "received_at")
+            .values("pk", "receipt_number", "consultation_id", "provision_id", "status", "received_at")
             .first()
             if number
             else None
@@ -225,6 +226,7 @@ class CommentStatusAPIView(PublicAPIView):
                     "article_id": comment["provision_id"],
                     "status": comment["status"],
                     "received_at": comment["received_at"],
+                    "answer": public_answer(comment["pk"]),
                 }
             ).data
         )

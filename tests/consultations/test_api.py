@@ -54,6 +54,9 @@ def test_it_lists_consultations_with_their_counts_and_filters(client, consultati
         "url",
         "article_count",
         "comment_count",
+        "synthesis_docx_url",
+        "synthesis_xlsx_url",
+        "synthesis_csv_url",
     }
     by_id = {row["id"]: row for row in listing["results"]}
     assert by_id[consultation.pk]["status"] == "open" and by_id[consultation.pk]["comment_count"] == 1
@@ -97,6 +100,7 @@ def test_it_receives_a_comment_with_a_key_and_shows_its_status(client, consultat
         "article_id": article.pk,
         "status": "received",
         "received_at": status["received_at"],
+        "answer": None,
     }
     assert status["received_at"]
     assert client.get(f"/api/v1/comments/{receipt['receipt_number'].lower()}").status_code == 200
