@@ -6,6 +6,15 @@ from django.contrib.postgres.operations import UnaccentExtension
 from django.db import migrations
 
 
+class UnaccentOnPostgreSQL(UnaccentExtension):
+    """Django's CreateExtension skips other databases going forwards but not backwards (it asks
+    `pg_extension` whether the extension exists); on SQLite there is nothing to drop."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
 def create(apps, schema_editor):
     from search import fulltext
 
@@ -27,6 +36,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        UnaccentExtension(),  # PostgreSQL only (a trusted extension: the database's owner may create it)
+        UnaccentOnPostgreSQL(),  # PostgreSQL only (a trusted extension: the database's owner may create it)
         migrations.RunPython(create, drop),
     ]
