@@ -4,11 +4,23 @@ Ministry legal staff (pháp chế) edit only their own agency's documents: each 
 folder page in the library, and two groups with Wagtail page permissions on that folder:
 editors (add, change) and approvers (publish). A moderation workflow on the folder sends
 every edit through the approvers before it is published.
+
+Objects that are not pages but belong to an agency (administrative procedures, cost profiles,
+reduction plans) follow the same rule through one Wagtail permission policy,
+``AgencyPermissionPolicy``: an agency's legal officers and approvers edit its own, nobody
+else's. The Advisory Council's members (``COUNCIL_GROUP_NAME``) write opinions on the drafts
+and plans of every agency.
 """
 
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage
+from wagtail.permission_policies import BasePermissionPolicy
 
 from regulations.models import Agency
 
@@ -52,3 +64,150 @@ def ensure_agency_roles(agency: Agency, folder: Page) -> tuple[Group, Group]:
         workflow.workflow_tasks.create(task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=folder, defaults={"workflow": workflow})
     return editors, approvers
+
+
+# ---- the Advisory Council ------------------------------------------------------------------
+
+COUNCIL_GROUP_NAME = "Hội đồng tư vấn cải cách TTHC"
+
+
+@transaction.atomic
+def ensure_council_group() -> Group:
+    """The Advisory Council members' group (Hội đồng tư vấn cải cách thủ tục hành chính): they
+    give independent opinions on drafts and reduction plans of every agency."""
+    council, _ = Group.objects.get_or_create(name=COUNCIL_GROUP_NAME)
+    council.permissions.add(_admin_access())
+    return council
+
+
+def is_council_member(user: Any) -> bool:
+    if not user.is_active:
+        return False
+    return bool(user.is_superuser) or user.groups.filter(name=COUNCIL_GROUP_NAME).exists()
+
+
+# ---- objects that belong to an agency ------------------------------------------------------
+
+AGENCY_ACTIONS = frozenset({"add", "change", "delete", "view"})
+
+
+def agency_ids_of(user: Any) -> frozenset[int]:
+    """The agencies whose legal officers or approvers ``user`` is one of (cached on the user
+    for the request: two queries the first time)."""
+    cached = getattr(user, "_agency_ids_cache", None)
+    if cached is not None:
+        return cached
+    ids: frozenset[int] = frozenset()
+    if user.is_authenticated and user.is_active:
+        names = set(user.groups.values_list("name", flat=True))
+        if names:
+            ids = frozenset(
+                agency.pk
+                for agency in Agency.objects.only("pk", "name", "short_name")
+                if editor_group_name(agency) in names or approver_group_name(agency) in names
+            )
+    user._agency_ids_cache = ids
+    return ids
+
+
+def agency_staff(agency_ids: Iterable[int] | None = None) -> Q:
+    """A filter on users: the legal officers and approvers of these agencies (all when None)."""
+    agencies = Agency.objects.all() if agency_ids is None else Agency.objects.filter(pk__in=list(agency_ids))
+    names = [name for agency in agencies for name in (editor_group_name(agency), approver_group_name(agency))]
+    return Q(groups__name__in=names)
+
+
+def _agency_id(instance: Any, path: str) -> int | None:
+    """The agency id of ``instance`` along ``path`` ("agency", "plan__agency")."""
+    *parents, last = path.split("__")
+    target = instance
+    for name in parents:
+        target = getattr(target, name, None)
+        if target is None:
+            return None
+    value = getattr(target, f"{last}_id", None)
+    return int(value) if value is not None else None
+
+
+class AgencyPermissionPolicy(BasePermissionPolicy):  # type: ignore[misc]
+    """Objects that belong to an agency (procedures, cost profiles, reduction plans): the
+    agency's legal officers and approvers add, change, delete and view its own; superusers
+    everything; anyone else nothing. ``agency_path`` leads from an object to its agency."""
+
+    def __init__(self, model: Any, agency_path: str = "agency") -> None:
+        super().__init__(model)
+        self.agency_path = agency_path
+
+    def _superuser(self, user: Any) -> bool:
+        return bool(user.is_active and user.is_superuser)
+
+    def user_has_permission(self, user: Any, action: str) -> bool:
+        if self._superuser(user):
+            return True
+        return action in AGENCY_ACTIONS and bool(agency_ids_of(user))
+
+    def user_has_any_permission(self, user: Any, actions: Iterable[str]) -> bool:
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user: Any, action: str, instance: Any) -> bool:
+        if self._superuser(user):
+            return True
+        return action in AGENCY_ACTIONS and _agency_id(instance, self.agency_path) in agency_ids_of(user)
+
+    def user_has_any_permission_for_instance(self, user: Any, actions: Iterable[str], instance: Any) -> bool:
+        return any(self.user_has_permission_for_instance(user, action, instance) for action in actions)
+
+    def instances_user_has_any_permission_for(self, user: Any, actions: Iterable[str]) -> Any:
+        queryset = self.model._default_manager.all()
+        if self._superuser(user):
+            return queryset
+        if not AGENCY_ACTIONS.intersection(actions):
+            return queryset.none()
+        return queryset.filter(**{f"{self.agency_path}__in": agency_ids_of(user)})
+
+    def users_with_any_permission(self, actions: Iterable[str]) -> Any:
+        users = get_user_model().objects.filter(is_active=True)
+        if not AGENCY_ACTIONS.intersection(actions):
+            return users.filter(is_superuser=True)
+        return users.filter(Q(is_superuser=True) | agency_staff()).distinct()
+
+    def users_with_any_permission_for_instance(self, actions: Iterable[str], instance: Any) -> Any:
+        users = get_user_model().objects.filter(is_active=True)
+        agency_id = _agency_id(instance, self.agency_path)
+        if not AGENCY_ACTIONS.intersection(actions) or agency_id is None:
+            return users.filter(is_superuser=True)
+        return users.filter(Q(is_superuser=True) | agency_staff([agency_id])).distinct()
+
+
+class CouncilPermissionPolicy(BasePermissionPolicy):  # type: ignore[misc]
+    """Advisory Council opinions: every Council member adds them and edits, publishes or deletes
+    the ones they wrote, on the drafts and plans of every agency; superusers everything."""
+
+    def _member(self, user: Any) -> bool:
+        return bool(user.is_authenticated) and is_council_member(user)
+
+    def user_has_permission(self, user: Any, action: str) -> bool:
+        return action in AGENCY_ACTIONS and self._member(user)
+
+    def user_has_any_permission(self, user: Any, actions: Iterable[str]) -> bool:
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user: Any, action: str, instance: Any) -> bool:
+        if not self.user_has_permission(user, action):
+            return False
+        return bool(user.is_superuser) or action == "view" or getattr(instance, "author_id", None) == user.pk
+
+    def user_has_any_permission_for_instance(self, user: Any, actions: Iterable[str], instance: Any) -> bool:
+        return any(self.user_has_permission_for_instance(user, action, instance) for action in actions)
+
+    def instances_user_has_any_permission_for(self, user: Any, actions: Iterable[str]) -> Any:
+        queryset = self.model._default_manager.all()
+        if not self.user_has_any_permission(user, actions):
+            return queryset.none()
+        return queryset
+
+    def users_with_any_permission(self, actions: Iterable[str]) -> Any:
+        users = get_user_model().objects.filter(is_active=True)
+        if not AGENCY_ACTIONS.intersection(actions):
+            return users.none()
+        return users.filter(Q(is_superuser=True) | Q(groups__name=COUNCIL_GROUP_NAME)).distinct()

@@ -4,13 +4,19 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from regulations.admin_views import upload_document
-from regulations.forms import BusinessRegulationForm
-from regulations.models import Agency, BusinessRegulation, Field
+from regulations.agency_admin import AgencySnippetViewSet
+from regulations.forms import BusinessRegulationForm, ProcedureForm
+from regulations.models import AdministrativeProcedure, Agency, BusinessRegulation, Field
+from regulations.roles import AgencyPermissionPolicy
 from regulations.uploads import folders_for
+
+# Access rules (regulations/roles.py), registered before the viewsets that use them.
+register_permission_policy(AdministrativeProcedure, AgencyPermissionPolicy(AdministrativeProcedure))
 
 
 class AgencyViewSet(SnippetViewSet):
@@ -52,8 +58,20 @@ class BusinessRegulationViewSet(SnippetViewSet):
     edit_handler = ObjectList(BusinessRegulation.panels, base_form_class=BusinessRegulationForm)
 
 
+class ProcedureViewSet(AgencySnippetViewSet):
+    """Each agency's legal officers and approvers edit their own agency's procedures."""
+
+    model = AdministrativeProcedure
+    icon = "tasks"
+    menu_label = "Thủ tục hành chính"
+    list_display = ["name", "code", "agency", "regulation", "time_limit_label"]
+    list_filter = ["agency"]
+    search_fields = ["name", "code"]
+    edit_handler = ObjectList(AdministrativeProcedure.panels, base_form_class=ProcedureForm)
+
+
 class RegulationsGroup(SnippetViewSetGroup):
-    items = (BusinessRegulationViewSet,)
+    items = (BusinessRegulationViewSet, ProcedureViewSet)
     menu_icon = "doc-full"
     menu_label = "Quy định kinh doanh"
     menu_name = "regulations"

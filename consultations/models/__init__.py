@@ -18,6 +18,7 @@ from .consultation import (
     ConsultationStatus,
 )
 from .groups import CommentGroup, GroupMembership
+from .opinions import CouncilOpinion
 from .rules import MinimumPeriodRule
 from .synthesis import Synthesis
 from .throttle import RateCounter
@@ -42,6 +43,7 @@ __all__ = [
     "ConsultationQuestion",
     "ConsultationStage",
     "ConsultationStatus",
+    "CouncilOpinion",
     "Disposition",
     "GroupMembership",
     "MinimumPeriodRule",

@@ -2,6 +2,7 @@ from .agencies import Agency, AgencyKind, Field
 from .business import BusinessRegulation, RegulationCategory, RegulationStatus
 from .documents import DocumentType, LegalDocumentPage, LegalStatus
 from .library import AgencyFolderPage, LegalDocumentIndexPage
+from .procedures import AdministrativeProcedure, ProcedureDocument, ProcedureFee
 from .relations import DocumentRelation, RelationKind
 from .structure import Provision, ProvisionKind
 from .versions import VERSION_PARAM, DocumentVersion, VersionKind
@@ -9,6 +10,7 @@ from .versions import VERSION_PARAM, DocumentVersion, VersionKind
 __all__ = [
     "Agency",
     "AgencyKind",
+    "AdministrativeProcedure",
     "AgencyFolderPage",
     "BusinessRegulation",
     "DocumentRelation",
@@ -18,6 +20,8 @@ __all__ = [
     "LegalDocumentIndexPage",
     "LegalDocumentPage",
     "LegalStatus",
+    "ProcedureDocument",
+    "ProcedureFee",
     "Provision",
     "ProvisionKind",
     "RegulationCategory",

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch
 
+from regulations.extensions import business_regulation_notes
 from regulations.validity import legal_status
 
 from .business import BusinessRegulation
@@ -58,7 +59,8 @@ def document_page_context(
 ) -> dict[str, Any]:
     """The text of `version` and what surrounds it: relations both ways, business regulations,
     fields, and the document's legal status on `day` (today by default). 6 queries (versions,
-    read by the caller, make 7), whatever the size of the document."""
+    read by the caller, make 7), whatever the size of the document, plus those of the apps
+    that annotate business regulations (regulations/extensions.py: compliance_cost's costs, 1)."""
     provisions = (
         list(
             Provision.objects.filter(version=version)
@@ -81,6 +83,9 @@ def document_page_context(
         .select_related("agency", "sector")
         .prefetch_related(Prefetch("provisions", queryset=Provision.objects.only("id", "anchor", "citation")))
     )
+    notes = business_regulation_notes(regulations)
+    for regulation in regulations:
+        regulation.notes = notes.get(regulation.pk, [])
     facts = facts_for(page, versions, replacements(relations_out, relations_in))
     return {
         "facts": facts,
