@@ -104,7 +104,7 @@ def profile_body(profile: CostProfile, steps: Iterable[ProfileStep], costs: Iter
 
     recurring_steps = [step_body(s) for s in steps if s.phase == Phase.RECURRING]
     one_off_steps = [step_body(s) for s in steps if s.phase == Phase.ONE_OFF]
-    by_category: dict[str, list[ProfileCost]] = {}
+    by_category: dict[Any, list[ProfileCost]] = {}
     for cost in costs:
         by_category.setdefault(cost.category, []).append(cost)
     services = by_category.get(CostCategory.SERVICE, [])
@@ -134,7 +134,9 @@ def profile_body(profile: CostProfile, steps: Iterable[ProfileStep], costs: Iter
     return body
 
 
-def parameter_sets_for(profile: CostProfile, current: Mapping[Method, ParameterSetRef]) -> dict[Method, ParameterSetRef]:
+def parameter_sets_for(
+    profile: CostProfile, current: Mapping[Method, ParameterSetRef]
+) -> dict[Method, ParameterSetRef]:
     """The set a profile computes with: the one it names, else its method's current one."""
     if profile.parameter_set_id is not None and profile.parameter_set is not None:
         return {Method(profile.method): profile.parameter_set.as_ref()}
@@ -177,10 +179,7 @@ def compute(
         with localcontext() as ctx:
             ctx.prec = PRECISION
             per_subject = figures.annual_average / calc.subjects.value
-    breakdown = {
-        name: None if value is None else str(value)
-        for name, value in vars(figures.breakdown).items()
-    }
+    breakdown = {name: None if value is None else str(value) for name, value in vars(figures.breakdown).items()}
     breakdown["occurrences_per_year"] = str(figures.occurrences_total / calc.horizon_years)
     values = {
         "computed_at": now,
@@ -253,10 +252,7 @@ def recompute_profiles(queryset: Any = None) -> int:
 
 def _published_annual(**match: Any) -> Subquery:
     return Subquery(
-        CostProfile.objects.current()
-        .published()
-        .filter(annual_total__isnull=False, **match)
-        .values("annual_total")[:1]
+        CostProfile.objects.current().published().filter(annual_total__isnull=False, **match).values("annual_total")[:1]
     )
 
 
@@ -322,14 +318,17 @@ def refresh_plan_items(items: Any = None) -> None:
 # ---- the calculator --------------------------------------------------------------------------
 
 
-def own_result(profile: CostProfile, after: CostProfile | None, inputs: OwnInputs) -> OwnResult:
-    """A business's own yearly cost under ``profile`` (and ``after`` it), for the calculator."""
+def own_result(
+    profile: CostProfile, after: CostProfile | None, inputs: OwnInputs, *, abolished: bool = False
+) -> OwnResult:
+    """A business's own yearly cost under ``profile`` (and ``after`` it, or with nothing left when
+    ``abolished``), for the calculator."""
     current = ParameterSet.objects.current_by_method()
     before_calc = calculation_of(profile, profile.steps.all(), profile.costs.all(), current)
     after_calc = None
-    if after is not None:
+    if after is not None and not abolished:
         after_calc = calculation_of(after, after.steps.all(), after.costs.all(), current)
-    return own_cost(before_calc, after_calc, inputs)
+    return own_cost(before_calc, after_calc, inputs, abolished=abolished)
 
 
 __all__ = [

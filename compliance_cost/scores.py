@@ -30,7 +30,9 @@ def rescore() -> None:
     """Grade and percentile of every scored profile; the others' cleared."""
     quote = connection.ops.quote_name
     table = quote(CostProfile._meta.db_table)
-    annual, grade, percentile = (quote(CostProfile._meta.get_field(n).column) for n in ("annual_total", "grade", "percentile"))
+    annual, grade, percentile = (
+        quote(CostProfile._meta.get_field(n).column) for n in ("annual_total", "grade", "percentile")
+    )
     status, plan_item = quote("status"), quote(CostProfile._meta.get_field("plan_item").column)
     scored = f"{status} = %s AND {plan_item} IS NULL AND {annual} IS NOT NULL"
     case, case_params = _grade_case(f"{table}.{annual}")

@@ -49,10 +49,14 @@ def regulation_costs(agency_ids: Iterable[int] | None = None) -> list[tuple[int,
     ]
 
 
-def latest_items(day: datetime.date, agency_ids: Iterable[int] | None = None) -> tuple[dict[int, ItemFacts], dict[int, int]]:
+def latest_items(
+    day: datetime.date, agency_ids: Iterable[int] | None = None
+) -> tuple[dict[int, ItemFacts], dict[int, int]]:
     """Each regulation's item in its latest plan not withdrawn, and the number of plans not
     withdrawn per agency."""
-    items = PlanItem.objects.filter(plan__withdrawn=False).select_related("plan").order_by("plan__year", "plan_id", "pk")
+    items = (
+        PlanItem.objects.filter(plan__withdrawn=False).select_related("plan").order_by("plan__year", "plan_id", "pk")
+    )
     if agency_ids is not None:
         items = items.filter(plan__agency_id__in=list(agency_ids))
     latest: dict[int, ItemFacts] = {}

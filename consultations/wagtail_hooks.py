@@ -71,7 +71,9 @@ class CouncilOpinionForm(WagtailAdminModelForm):
         ids = [ContentType.objects.get_for_model(model).pk for model in models]
         field = self.fields["content_type"]
         field.queryset = ContentType.objects.filter(pk__in=ids)
-        labels = {ContentType.objects.get_for_model(model).pk: str(label) for model, label in registered_targets().items()}
+        labels = {
+            ContentType.objects.get_for_model(model).pk: str(label) for model, label in registered_targets().items()
+        }
         field.label_from_instance = lambda content_type: labels.get(content_type.pk, str(content_type))
 
 

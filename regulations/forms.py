@@ -36,6 +36,6 @@ class ProcedureForm(AgencyScopedForm):
         self.fields["provisions"].queryset = (
             queryset.filter(document_id=document_id) if document_id else queryset.none()
         )
-        self.fields["provisions"].help_text = (
-            "Lưu thủ tục với quy định kinh doanh trước, rồi chọn các điều của văn bản quy định đó."
-        )
+        self.fields[
+            "provisions"
+        ].help_text = "Lưu thủ tục với quy định kinh doanh trước, rồi chọn các điều của văn bản quy định đó."

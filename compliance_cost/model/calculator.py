@@ -151,9 +151,11 @@ def _own(calc: Calculation, hours: Decimal, wage: Decimal, per_year: Decimal) ->
     )
 
 
-def own_cost(before: Calculation, after: Calculation | None, inputs: OwnInputs) -> OwnResult:
-    """The business's yearly cost under the profile, and after the plan when ``after`` is given
-    (``after`` with neither recurring nor one-off costs: the regulation is abolished)."""
+def own_cost(
+    before: Calculation, after: Calculation | None, inputs: OwnInputs, *, abolished: bool = False
+) -> OwnResult:
+    """The business's yearly cost under the profile, and after the plan when ``after`` is given;
+    ``abolished``: the plan repeals the regulation, nothing is left to pay."""
     fixed = before.recurring is not None and before.recurring.cost_per_occurrence is not None
     profile_hours = person_hours(before.recurring)
     profile_frequency = frequency(before)
@@ -162,7 +164,9 @@ def own_cost(before: Calculation, after: Calculation | None, inputs: OwnInputs) 
     per_year = inputs.per_year if inputs.per_year is not None else profile_frequency
     own_before = _own(before, hours, wage, per_year)
     own_after = None
-    if after is not None:
+    if abolished:
+        own_after = OwnFigures(ZERO, wage, ZERO, ZERO, ZERO, ZERO, ZERO)
+    elif after is not None:
         after_hours = _scaled(hours, person_hours(after.recurring), profile_hours)
         after_per_year = _scaled(per_year, frequency(after), profile_frequency)
         own_after = _own(after, after_hours, wage, after_per_year)

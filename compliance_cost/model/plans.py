@@ -260,7 +260,8 @@ def check_stated(stated: StatedFigures, items: ReductionTotals | None = None) ->
                         name,
                         printed,
                         computed,
-                        f"{vi} ghi {_shown(printed, 0)} đồng, các mục của phương án cộng lại {_shown(computed, 0)} đồng",
+                        f"{vi} ghi {_shown(printed, 0)} đồng, "
+                        f"các mục của phương án cộng lại {_shown(computed, 0)} đồng",
                         f"{en} printed {printed}, the items add up to {computed}",
                     )
                 )

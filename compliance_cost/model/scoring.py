@@ -47,9 +47,7 @@ BANDS: tuple[Band, ...] = (
     Band("A", Decimal(0), BILLION, "Dưới 1 tỷ đồng/năm", "Under 1 billion đồng a year"),
     Band("B", BILLION, 10 * BILLION, "Từ 1 đến dưới 10 tỷ đồng/năm", "1 to 10 billion đồng a year"),
     Band("C", 10 * BILLION, 100 * BILLION, "Từ 10 đến dưới 100 tỷ đồng/năm", "10 to 100 billion đồng a year"),
-    Band(
-        "D", 100 * BILLION, 1000 * BILLION, "Từ 100 đến dưới 1.000 tỷ đồng/năm", "100 to 1,000 billion đồng a year"
-    ),
+    Band("D", 100 * BILLION, 1000 * BILLION, "Từ 100 đến dưới 1.000 tỷ đồng/năm", "100 to 1,000 billion đồng a year"),
     Band("E", 1000 * BILLION, None, "Từ 1.000 tỷ đồng/năm trở lên", "1,000 billion đồng a year or more"),
 )
 GRADES: tuple[str, ...] = tuple(band.grade for band in BANDS)

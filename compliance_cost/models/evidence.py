@@ -107,7 +107,9 @@ def estimate_body(
     return body
 
 
-def check_range(errors: dict[str, Any], name: str, value: Decimal | None, low: Decimal | None, high: Decimal | None):
+def check_range(
+    errors: dict[str, Any], name: str, value: Decimal | None, low: Decimal | None, high: Decimal | None
+) -> None:
     """``low <= value <= high``, with the field named."""
     if value is None:
         if low is not None or high is not None:

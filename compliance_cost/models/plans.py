@@ -92,7 +92,9 @@ class ReductionPlan(ClusterableModel):
 
     # What the approving decision prints: checked, never used as the plan's figures.
     stated_regulations_total = models.PositiveIntegerField(_("tổng số quy định (theo văn bản)"), null=True, blank=True)
-    stated_regulations_cut = models.PositiveIntegerField(_("số quy định cắt giảm (theo văn bản)"), null=True, blank=True)
+    stated_regulations_cut = models.PositiveIntegerField(
+        _("số quy định cắt giảm (theo văn bản)"), null=True, blank=True
+    )
     stated_cut_rate = models.DecimalField(
         _("tỷ lệ quy định cắt giảm, % (theo văn bản)"),
         max_digits=7,

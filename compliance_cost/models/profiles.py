@@ -94,7 +94,9 @@ class CostProfile(ClusterableModel):
         blank=True,
         related_name="after_profile",
         verbose_name=_("sau khi thực hiện mục phương án"),
-        help_text=_("Để trống cho chi phí hiện hành. Chọn một mục của phương án cắt giảm để mô tả chi phí sau cắt giảm."),
+        help_text=_(
+            "Để trống cho chi phí hiện hành. Chọn một mục của phương án cắt giảm để mô tả chi phí sau cắt giảm."
+        ),
     )
     agency = models.ForeignKey(
         "regulations.Agency",
@@ -291,9 +293,7 @@ class CostProfile(ClusterableModel):
         if bool(self.regulation_id) == bool(self.procedure_id):
             errors["regulation"] = _("Chọn một quy định kinh doanh hoặc một thủ tục hành chính (một trong hai).")
         for name in ("subjects", "dossiers_per_year", "per_year"):
-            check_range(
-                errors, name, getattr(self, name), getattr(self, f"{name}_low"), getattr(self, f"{name}_high")
-            )
+            check_range(errors, name, getattr(self, name), getattr(self, f"{name}_low"), getattr(self, f"{name}_high"))
         if self.per_year is not None and self.per_year <= 0:
             errors.setdefault("per_year", _("Số lần mỗi năm phải lớn hơn 0 (bỏ trống nếu không có chi phí định kỳ)."))
         if self.volume_evidence_kind and not self.volume_evidence_source.strip():

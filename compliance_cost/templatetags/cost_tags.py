@@ -79,3 +79,12 @@ def bar_width(value: Any, maximum: Any = 1) -> str:
         return "0"
     share = max(Decimal(0), min(Decimal(100), amount * 100 / top))
     return f"{share.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}"
+
+
+@register.filter
+def divide_by(value: Any, divisor: Any) -> Decimal | None:
+    """A total over the horizon per year (``value`` ÷ ``divisor``)."""
+    amount, by = _decimal(value), _decimal(divisor)
+    if amount is None or not by:
+        return None
+    return amount / by

@@ -51,9 +51,7 @@ class CouncilOpinion(models.Model):
     target = GenericForeignKey("content_type", "object_id")
     title = models.CharField(_("tiêu đề"), max_length=255)
     text = models.TextField(_("nội dung ý kiến"), help_text=_("Văn bản thuần: xuống dòng được giữ nguyên."))
-    signatories = models.TextField(
-        _("người ký"), help_text=_("Mỗi dòng một người: họ tên, chức danh trong Hội đồng.")
-    )
+    signatories = models.TextField(_("người ký"), help_text=_("Mỗi dòng một người: họ tên, chức danh trong Hội đồng."))
     given_on = models.DateField(_("ngày ý kiến"), default=timezone.localdate)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -91,6 +89,13 @@ class CouncilOpinion(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+        if not self.is_published:
+            self.published_at = None
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         super().clean()
         if not self.content_type_id:
@@ -102,13 +107,6 @@ class CouncilOpinion(models.Model):
             raise ValidationError({"object_id": _("Không có đối tượng với mã này.")})
         if not [line for line in self.signatories.splitlines() if line.strip()]:
             raise ValidationError({"signatories": _("Ghi ít nhất một người ký.")})
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.is_published and self.published_at is None:
-            self.published_at = timezone.now()
-        if not self.is_published:
-            self.published_at = None
-        super().save(*args, **kwargs)
 
     @property
     def signatory_list(self) -> list[str]:
