@@ -17,7 +17,6 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -29,41 +28,10 @@ from compliance_cost.model import bounds
 from compliance_cost.model.errors import describe
 from compliance_cost.models import CostCategory, CostProfile, Phase, ProfileCost, ProfileStep
 from compliance_cost.models.evidence import EvidenceKind
-from compliance_cost.prefill import FEE, PAPER, TIME_LIMIT, Proposal, Unit, propose
-from regulations.models import LegalDocumentPage, Provision, ProvisionKind
+from compliance_cost.prefill import FEE, PAPER, TIME_LIMIT, Proposal, propose
+from compliance_cost.texts import articles_of, units_of
+from regulations.models import ProvisionKind
 from regulations.models.procedures import ProcedureDocument
-
-
-def _articles(profile: CostProfile) -> list[Provision]:
-    """The articles the profile's regulation or procedure comes from (a procedure without its
-    own provisions reads its regulation's)."""
-    if profile.procedure_id:
-        procedure = profile.procedure
-        found = list(procedure.provisions.all())
-        if not found and procedure.regulation_id:
-            found = list(procedure.regulation.provisions.all())
-        return found
-    return list(profile.regulation.provisions.all())
-
-
-def units_of(articles: list[Provision]) -> list[Unit]:
-    """Every unit of the articles (and the articles themselves), in reading order, with their
-    citations naming the document. Two queries."""
-    if not articles:
-        return []
-    condition = Q()
-    for article in articles:
-        condition |= Q(version_id=article.version_id) & (
-            Q(anchor=article.anchor) | Q(anchor__startswith=f"{article.anchor}-")
-        )
-    rows = list(Provision.objects.filter(condition).order_by("document_id", "position"))
-    documents = {page.pk: page for page in LegalDocumentPage.objects.filter(pk__in={row.document_id for row in rows})}
-    units = []
-    for row in rows:
-        page = documents[row.document_id]
-        label = f"{page.get_doc_type_display()} {page.number}".strip() if page.number else page.title
-        units.append(Unit(row.pk, row.parent_id, f"{row.citation or row.display_label} {label}".strip(), row.text))
-    return units
 
 
 @dataclass
@@ -166,7 +134,7 @@ def prefill_profile(request: HttpRequest, pk: int) -> HttpResponse:
     profile = get_object_or_404(CostProfile.objects.select_related("regulation", "procedure"), pk=pk)
     if not policy_registry.get_by_type(CostProfile).user_has_permission_for_instance(request.user, "change", profile):
         raise PermissionDenied
-    proposals = propose(units_of(_articles(profile)))
+    proposals = propose(units_of(articles_of(profile)))
     rows = [Row(p, _existing(profile, p), value="" if _value_of(p) is None else str(_value_of(p))) for p in proposals]
     if request.method == "POST":
         read = [(row, _read(row, request.POST)) for row in rows]

@@ -16,6 +16,7 @@ from regulations.demo_versions import DemoSourceError, amended_law_records
 from regulations.importing import DocumentRecord, ImportProblem, save_document
 from regulations.legaltext import laws
 from regulations.models import (
+    Agency,
     BusinessRegulation,
     Field,
     LegalDocumentPage,
@@ -94,6 +95,28 @@ REGULATION_HEADINGS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# The agency in charge of each demo law's business regulations (cơ quan chịu trách nhiệm): the
+# ministry that manages the field since the ministries were merged in 2025 (Bộ Nông nghiệp và Môi
+# trường, Bộ Nội vụ for labour), not the Quốc hội that passed the law. A law not listed keeps its
+# issuer.
+RESPONSIBLE_AGENCIES: dict[str, str] = {
+    "09/2017/QH14": "Bộ Văn hóa, Thể thao và Du lịch",  # Luật Du lịch
+    "05/2022/QH15": "Bộ Văn hóa, Thể thao và Du lịch",  # Luật Điện ảnh
+    "32/2018/QH14": "Bộ Nông nghiệp và Môi trường",  # Luật Chăn nuôi
+    "31/2018/QH14": "Bộ Nông nghiệp và Môi trường",  # Luật Trồng trọt
+    "72/2020/QH14": "Bộ Nông nghiệp và Môi trường",  # Luật Bảo vệ môi trường
+    "45/2019/QH14": "Bộ Nội vụ",  # Bộ luật Lao động
+    "12/2022/QH15": "Bộ Công Thương",  # Luật Dầu khí
+    "104/2016/QH13": "Bộ Tư pháp",  # Luật Tiếp cận thông tin
+    "54/2010/QH12": "Bộ Tư pháp",  # Luật Trọng tài thương mại
+    "11/2022/QH15": "Thanh tra Chính phủ",  # Luật Thanh tra
+}
+# Headings that match the patterns above but set the standards for appointing public officials
+# (kiểm sát viên, thanh tra viên): no obligation on firms.
+NOT_BUSINESS = re.compile(r"bổ nhiệm|\bngạch\b|kiểm sát viên", re.I)
+AUTO_DETECTED = "Nhận diện tự động từ tiêu đề điều; cần cơ quan chủ trì rà soát."
+
+
 @dataclass
 class DemoReport:
     counts: dict[str, int] = field(
@@ -163,6 +186,7 @@ def load_demo(corpus: Path, progress: Callable[[str], None] = lambda _msg: None)
     load_amended_law(corpus, report)
     progress("search-benchmark/corpus.jsonl (72/2020/QH14)")
     report.regulations = detect_business_regulations()
+    assign_responsible_agencies()
     return report
 
 
@@ -182,6 +206,28 @@ def load_amended_law(corpus: Path, report: DemoReport) -> None:
         report.errors.append(f"search-benchmark/corpus.jsonl (72/2020/QH14): {exc}")
 
 
+def responsible_agency(document: LegalDocumentPage) -> Agency:
+    name = RESPONSIBLE_AGENCIES.get(document.number or "")
+    agency = resolve_agency(name) if name else None
+    return agency or document.issuing_agency or resolve_agency(None, document.number)
+
+
+@transaction.atomic
+def assign_responsible_agencies() -> int:
+    """Give the automatically detected regulations of the listed laws their responsible agency
+    (for libraries loaded before the table existed). Idempotent; returns the rows changed."""
+    changed = 0
+    for number, name in RESPONSIBLE_AGENCIES.items():
+        agency = resolve_agency(name)
+        if agency is not None:
+            changed += (
+                BusinessRegulation.objects.filter(document__number=number, description=AUTO_DETECTED)
+                .exclude(agency=agency)
+                .update(agency=agency)
+            )
+    return changed
+
+
 @transaction.atomic
 def detect_business_regulations() -> int:
     """Create a business regulation for each article (of the current versions) whose heading
@@ -197,16 +243,16 @@ def detect_business_regulations() -> int:
     for article in articles:
         category = next((cat for pattern, cat in REGULATION_HEADINGS if pattern.search(article.heading)), None)
         document: LegalDocumentPage = article.document
-        if category is None or document.issuing_agency is None:
+        if category is None or document.issuing_agency is None or NOT_BUSINESS.search(article.heading):
             continue
         sector_names = fields_for(f"{document.title} {article.heading}")
         sector = Field.objects.filter(name=sector_names[0]).first() if sector_names else None
         regulation = BusinessRegulation.objects.create(
             title=f"{article.heading} ({article.citation} {document.number})".strip(),
-            description="Nhận diện tự động từ tiêu đề điều; cần cơ quan chủ trì rà soát.",
+            description=AUTO_DETECTED,
             document=document,
             category=category,
-            agency=document.issuing_agency or resolve_agency(None, document.number),
+            agency=responsible_agency(document),
             sector=sector,
         )
         regulation.provisions.add(article)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from compliance_cost.demo import load_cost_demo
 from consultations.demo_comments import add_demo_comments, open_demo_consultation
 from portal.site_setup import ensure_home_page
 from regulations.demo import load_demo
@@ -18,7 +19,8 @@ def default_corpus() -> Path:
 class Command(BaseCommand):
     help = (
         "Load the demo data (5 seed documents, 22 full-text laws and decrees, 60 gazette records, "
-        "one law in two versions) from the shared corpus. Idempotent: a second run changes nothing."
+        "one law in two versions) from the shared corpus, then the compliance cost profiles and one "
+        "reduction plan per agency with business regulations. Idempotent: a second run changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -43,6 +45,11 @@ class Command(BaseCommand):
         )
         if report.errors:
             raise CommandError(f"{len(report.errors)} văn bản mẫu không nhập được.")
+        costs = load_cost_demo()
+        self.stdout.write(
+            f"Chi phí tuân thủ: {costs.profiles} hồ sơ chi phí, {costs.plans} phương án cắt giảm mới"
+            + (f"; thiếu quy định: {', '.join(costs.missing)}" if costs.missing else "")
+        )
         self.add_demo_comments()
 
     def add_demo_comments(self):
