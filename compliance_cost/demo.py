@@ -41,7 +41,10 @@ from regulations.agencies import resolve_agency
 from regulations.models import AdministrativeProcedure, BusinessRegulation, LegalDocumentPage
 from regulations.models.procedures import ProcedureDocument
 
-ESTIMATE = EvidenceKind.EXPERT_ESTIMATE
+# The stored values (TextChoices members are their values at run time).
+ESTIMATE = str(EvidenceKind.EXPERT_ESTIMATE)
+FEE, SERVICE, OTHER = str(CostCategory.FEE), str(CostCategory.SERVICE), str(CostCategory.OTHER)
+ABOLISH, SIMPLIFY, AMEND = str(ItemAction.ABOLISH), str(ItemAction.SIMPLIFY), str(ItemAction.AMEND)
 VOLUME_SOURCE = "Ước tính chuyên gia cho dữ liệu mẫu của Cổng ({what}); cần thay bằng thống kê hồ sơ của cơ quan"
 FEE_SOURCE = (
     "Ước tính chuyên gia theo mức phí tại {circular} (văn bản chưa có trên Cổng; cần đối chiếu trước khi công bố)"
@@ -59,7 +62,7 @@ class Money:
     low: int
     high: int
     source: str
-    category: str = CostCategory.OTHER
+    category: str = OTHER
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ PROFILES: tuple[DemoProfile, ...] = (
                 3_000_000,
                 3_000_000,
                 FEE_SOURCE.format(circular="Thông tư 33/2018/TT-BTC"),
-                CostCategory.FEE,
+                FEE,
             ),
             Money(CERTIFIED, 30_000, 15_000, 60_000, "Ước tính chuyên gia: 3 bản sao có chứng thực"),
         ),
@@ -119,7 +122,7 @@ PROFILES: tuple[DemoProfile, ...] = (
                 3_000_000,
                 3_000_000,
                 FEE_SOURCE.format(circular="Thông tư 33/2018/TT-BTC"),
-                CostCategory.FEE,
+                FEE,
             ),
             Money(CERTIFIED, 30_000, 15_000, 60_000, "Ước tính chuyên gia: 3 bản sao có chứng thực"),
         ),
@@ -138,7 +141,7 @@ PROFILES: tuple[DemoProfile, ...] = (
                 2_000_000,
                 2_000_000,
                 FEE_SOURCE.format(circular="Thông tư 33/2018/TT-BTC"),
-                CostCategory.FEE,
+                FEE,
             ),
         ),
     ),
@@ -156,7 +159,7 @@ PROFILES: tuple[DemoProfile, ...] = (
                 650_000,
                 650_000,
                 FEE_SOURCE.format(circular="Thông tư 33/2018/TT-BTC"),
-                CostCategory.FEE,
+                FEE,
             ),
             Money("Khám sức khỏe", 300_000, 200_000, 500_000, "Ước tính chuyên gia: giá khám sức khỏe"),
             Money("Chụp ảnh chân dung", 50_000, 30_000, 80_000, "Ước tính chuyên gia"),
@@ -184,7 +187,7 @@ PROFILES: tuple[DemoProfile, ...] = (
                 20_000_000,
                 150_000_000,
                 "Ước tính chuyên gia: giá dịch vụ tư vấn môi trường",
-                CostCategory.SERVICE,
+                SERVICE,
             ),
             Money(
                 "Phí thẩm định cấp giấy phép môi trường (Điều 45 Luật Bảo vệ môi trường)",
@@ -192,7 +195,7 @@ PROFILES: tuple[DemoProfile, ...] = (
                 5_000_000,
                 50_000_000,
                 "Ước tính chuyên gia: mức phí do Bộ Tài chính quy định, không có trong kho dữ liệu mẫu",
-                CostCategory.FEE,
+                FEE,
             ),
         ),
     ),
@@ -228,7 +231,7 @@ PROFILES: tuple[DemoProfile, ...] = (
                 400_000,
                 800_000,
                 "Ước tính chuyên gia: mức do HĐND tỉnh quyết định",
-                CostCategory.FEE,
+                FEE,
             ),
         ),
     ),
@@ -245,7 +248,7 @@ PROFILES: tuple[DemoProfile, ...] = (
                 200_000_000,
                 1_500_000_000,
                 "Ước tính chuyên gia",
-                CostCategory.SERVICE,
+                SERVICE,
             ),
         ),
     ),
@@ -312,7 +315,7 @@ PLANS: tuple[DemoPlan, ...] = (
             DemoItem(
                 "09/2017/QH14",
                 "32",
-                ItemAction.SIMPLIFY,
+                SIMPLIFY,
                 "Bỏ bản sao có chứng thực Giấy chứng nhận đăng ký doanh nghiệp (cơ quan tự tra cứu trên Cổng "
                 "thông tin quốc gia về đăng ký doanh nghiệp); nộp hồ sơ và nhận giấy phép trực tuyến.",
                 After(
@@ -324,7 +327,7 @@ PLANS: tuple[DemoPlan, ...] = (
             DemoItem(
                 "09/2017/QH14",
                 "33",
-                ItemAction.SIMPLIFY,
+                SIMPLIFY,
                 "Như mục trên, cho giấy phép lữ hành quốc tế.",
                 After(
                     drop=("Chuẩn bị: Bản sao có chứng thực Giấy chứng nhận đăng ký doanh nghiệp",),
@@ -335,7 +338,7 @@ PLANS: tuple[DemoPlan, ...] = (
             DemoItem(
                 "09/2017/QH14",
                 "60",
-                ItemAction.SIMPLIFY,
+                SIMPLIFY,
                 "Bỏ sơ yếu lý lịch có xác nhận của Ủy ban nhân dân cấp xã (thông tin đã có trong Cơ sở dữ liệu "
                 "quốc gia về dân cư); nộp hồ sơ trực tuyến.",
                 After(drop=("Chuẩn bị: Sơ yếu lý lịch",), hours={ONLINE: "1"}),
@@ -350,7 +353,7 @@ PLANS: tuple[DemoPlan, ...] = (
             DemoItem(
                 "72/2020/QH14",
                 "43",
-                ItemAction.SIMPLIFY,
+                SIMPLIFY,
                 "Không yêu cầu nộp lại tài liệu pháp lý, kỹ thuật đã có trong hồ sơ đánh giá tác động môi trường; "
                 "nộp hồ sơ, nhận giấy phép trực tuyến.",
                 After(drop=("Chuẩn bị: Tài liệu pháp lý",), hours={ONLINE: "1"}),
@@ -358,7 +361,7 @@ PLANS: tuple[DemoPlan, ...] = (
             DemoItem(
                 "32/2018/QH14",
                 "58",
-                ItemAction.ABOLISH,
+                ABOLISH,
                 "Bãi bỏ Giấy chứng nhận đủ điều kiện chăn nuôi đối với chăn nuôi trang trại quy mô lớn, "
                 "thay bằng kê khai và hậu kiểm.",
                 before_entered=12_000_000_000,
@@ -375,14 +378,14 @@ PLANS: tuple[DemoPlan, ...] = (
             DemoItem(
                 "45/2019/QH14",
                 "157",
-                ItemAction.SIMPLIFY,
+                SIMPLIFY,
                 "Cấp giấy phép lao động trực tuyến, liên thông với cấp thị thực; giảm giấy tờ phải hợp pháp hóa.",
                 After(hours={"Chuẩn bị hồ sơ đề nghị": "5", ONLINE: "1"}, amounts={"Dịch thuật": 1_200_000}),
             ),
             DemoItem(
                 "45/2019/QH14",
                 "120",
-                ItemAction.SIMPLIFY,
+                SIMPLIFY,
                 "Đăng ký nội quy lao động trực tuyến.",
                 After(hours={ONLINE: "0.5"}),
             ),
@@ -397,7 +400,7 @@ PLANS: tuple[DemoPlan, ...] = (
             DemoItem(
                 "12/2022/QH15",
                 "27",
-                ItemAction.AMEND,
+                AMEND,
                 "Nộp hồ sơ điện tử; thẩm định song song hồ sơ đầu tư và hồ sơ kỹ thuật.",
                 after_entered=6_000_000_000,
             ),
@@ -411,7 +414,7 @@ PLANS: tuple[DemoPlan, ...] = (
             DemoItem(
                 "54/2010/QH12",
                 "73",
-                ItemAction.SIMPLIFY,
+                SIMPLIFY,
                 "Chấp nhận bản sao điện tử có chứng thực thay cho bản hợp pháp hóa lãnh sự.",
                 after_entered=60_000_000,
             ),
@@ -425,7 +428,7 @@ PLANS: tuple[DemoPlan, ...] = (
             DemoItem(
                 "11/2022/QH15",
                 "50",
-                ItemAction.SIMPLIFY,
+                SIMPLIFY,
                 "Không thanh tra một doanh nghiệp quá một lần một năm; yêu cầu tài liệu qua hệ thống điện tử.",
                 after_entered=45_000_000_000,
             ),

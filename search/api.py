@@ -40,6 +40,7 @@ from search.request import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
     InvalidSearch,
+    all_sorts,
     parse_request,
 )
 from search.results import DATABASE, OPENSEARCH, Hit, SearchResult
@@ -53,7 +54,7 @@ class ReplacedBySerializer(serializers.Serializer):
 
 class HitSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=kinds.types(), help_text="The kind of result (`type=`).")
-    id = serializers.IntegerField(help_text="Provision id (article) or page id (document).")
+    id = serializers.IntegerField(help_text="Provision id (article), page id (document) or cost profile id (cost).")
     external_id = serializers.CharField(
         allow_null=True,
         help_text="The article's import id (corpus id such as 91-2015-qh13_art321); null for documents.",
@@ -68,6 +69,10 @@ class HitSerializer(serializers.Serializer):
     )
     highlight = serializers.CharField(
         help_text="HTML excerpt of the text as published (with diacritics); matches in <mark>, the rest escaped."
+    )
+    details = serializers.DictField(
+        help_text="Kind-specific facts: for type=cost, `grade` (A–E) and `annual_cost` (đồng a year, a number "
+        "or null); empty for the other kinds."
     )
     replaced_by = ReplacedBySerializer(
         allow_null=True,
@@ -218,7 +223,13 @@ SEARCH_PARAMETERS = [
         "A filter applies only to the kinds that have it.",
     ),
     *_filter_parameters(),
-    OpenApiParameter("sort", OpenApiTypes.STR, enum=["relevance", "date"]),
+    OpenApiParameter(
+        "sort",
+        OpenApiTypes.STR,
+        enum=all_sorts(),
+        description="relevance (default); date (newest first: articles, documents); cost (most expensive first: "
+        "cost profiles). A sort the kind does not have is refused with 400.",
+    ),
     OpenApiParameter("page", _integer(1, MAX_PAGE), description=f"Page number, 1–{MAX_PAGE} (default 1)."),
     OpenApiParameter(
         "size",

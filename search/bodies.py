@@ -95,7 +95,6 @@ def main_body(request: SearchRequest, extra: int = 0) -> dict[str, Any]:
     more hits are fetched to fill the page around them (see ``search.engine``).
     """
     kind = kinds.by_type(request.kind)
-    fs = kind.fields
     pins = pinnable(request, kind)
     query: dict[str, Any] = {"bool": {"must": [text_query(request.query, kind)]}}
     if pins:
@@ -111,12 +110,9 @@ def main_body(request: SearchRequest, extra: int = 0) -> dict[str, Any]:
     post = filter_clauses(kind.facets, request.filters)
     if post:
         body["post_filter"] = {"bool": {"filter": post}}
-    if request.sort == "date" and fs.date:
-        body["sort"] = [
-            {fs.date: {"order": "desc", "missing": "_last"}},
-            {"_score": "desc"},
-            {fs.date_tiebreak: "asc"},
-        ]
+    sort = kind.sort_clauses(request.sort)
+    if sort:
+        body["sort"] = sort
     return body
 
 

@@ -58,6 +58,30 @@ def request(kind: str, object_id: int, action: str) -> IndexRequest:
         return pending
 
 
+def request_many(kind: str, object_ids: list[int], action: str) -> int:
+    """``request`` for many objects of one kind at once, in three statements whatever their
+    number (a bulk recomputation announces thousands): pending rows not being processed fold
+    the new request in, the others get a new row. Returns the number of objects."""
+    ids = sorted(set(object_ids))
+    if not ids:
+        return 0
+    now = timezone.now()
+    with transaction.atomic():
+        pending = list(
+            lock_rows(IndexRequest.objects.filter(kind=kind, object_id__in=ids)).values_list("pk", "object_id")
+        )
+        folded = {object_id for _pk, object_id in pending}
+        IndexRequest.objects.filter(pk__in=[pk for pk, _object_id in pending]).update(
+            action=action, requested_at=now, available_at=now
+        )
+        IndexRequest.objects.bulk_create(
+            IndexRequest(kind=kind, object_id=pk, action=action, created_at=now, requested_at=now, available_at=now)
+            for pk in ids
+            if pk not in folded
+        )
+    return len(ids)
+
+
 def request_index(kind: str, object_id: int) -> IndexRequest:
     return request(kind, object_id, IndexAction.INDEX)
 

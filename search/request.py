@@ -24,7 +24,7 @@ MAX_PAGE_SIZE: Final = 100
 MAX_RESULT_WINDOW: Final = 10_000
 # Pages are bounded on their own (not page × size), so that the API schema can state the bounds.
 MAX_PAGE: Final = MAX_RESULT_WINDOW // MAX_PAGE_SIZE
-SORTS: Final = ("relevance", "date")
+BASE_SORTS: Final = ("relevance", "date")
 MAX_FILTER_VALUES: Final = 20
 
 _SLUG_RE: Final = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
@@ -158,6 +158,14 @@ def _range(params: Mapping[str, Any], facet: RangeFacet, errors: dict[str, str])
     return low, high
 
 
+def all_sorts() -> list[str]:
+    """Every `sort=` value some registered kind accepts."""
+    found = list(BASE_SORTS)
+    for kind in kinds.all_kinds():
+        found += [sort for sort in kind.sorts if sort not in found]
+    return found
+
+
 def _params_of(facet: AnyFacet) -> tuple[str, ...]:
     return facet.params if isinstance(facet, RangeFacet) else (facet.name,)
 
@@ -175,12 +183,16 @@ def parse_request(params: Mapping[str, Any], vocabulary: Vocabulary | None = Non
         errors["type"] = f"Loại kết quả phải là {_either(types, 'hoặc')} / type must be {_either(types, 'or')}."
         allowed["type"] = types
     sort = _one(params, "sort") or "relevance"
-    if sort not in SORTS:
-        errors["sort"] = "Sắp xếp phải là relevance hoặc date / sort must be relevance or date."
-        allowed["sort"] = list(SORTS)
-    elif sort == "date" and kind is not None and kind.fields.date is None:
-        errors["sort"] = f"Loại kết quả {kind.type} không có ngày để sắp xếp / type={kind.type} has no date to sort by."
-        allowed["sort"] = ["relevance"]
+    every_sort = all_sorts()
+    if sort not in every_sort:
+        errors["sort"] = f"Sắp xếp phải là {_either(every_sort, 'hoặc')} / sort must be {_either(every_sort, 'or')}."
+        allowed["sort"] = every_sort
+    elif kind is not None and sort not in kind.sorts:
+        errors["sort"] = (
+            f"Loại kết quả {kind.type} không sắp xếp theo {sort} (chọn {_either(list(kind.sorts), 'hoặc')}) / "
+            f"type={kind.type} cannot be sorted by {sort}."
+        )
+        allowed["sort"] = list(kind.sorts)
 
     page_raw, size_raw = _one(params, "page"), _one(params, "size")
     page = _int(page_raw) if page_raw else 1

@@ -40,6 +40,7 @@ class Hit:
     agency_name: str = ""
     year: int | None = None
     pinned: bool = False
+    details: dict[str, Any] = field(default_factory=dict)  # kind-specific facts (a cost's grade and amount)
     replaced_by: Law | None = None  # the law in force that replaced this one (pinned hits)
 
     @property

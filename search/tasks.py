@@ -87,6 +87,15 @@ def enqueue(kind: str, object_id: int, action: str) -> IndexRequest:
     return request
 
 
+def enqueue_many(kind: str, object_ids: list[int], action: str) -> int:
+    """``enqueue`` for many objects of one kind, in a fixed number of queries."""
+    with transaction.atomic():
+        count = outbox.request_many(kind, object_ids, action)
+        if count:
+            transaction.on_commit(schedule_drain, robust=True)
+    return count
+
+
 def schedule_drain(run_after: datetime.datetime | None = None) -> bool:
     """Enqueue the drain task (at `run_after`), unless one already waits to run by then.
 

@@ -13,6 +13,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
 
 from search import backends, kinds
 from search.facets import Facet, RangeFacet
@@ -72,7 +73,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "q": search_request.query.text,
         "max_query_chars": MAX_QUERY_CHARS,
         "kinds": kinds.all_kinds(),
-        "sorts_by_date": kinds.by_type(search_request.kind).fields.date is not None,
+        "sort_options": sort_options(search_request),
         "page_count": pages,
         "previous_query": _querystring(params, page=search_request.page - 1 if search_request.page > 1 else None)
         if search_request.page > 1
@@ -91,6 +92,14 @@ def search_page(request: HttpRequest) -> HttpResponse:
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def sort_options(search_request: SearchRequest) -> list[dict[str, Any]]:
+    """The sorts of the kind searched, with their labels, for the page's select."""
+    kind = kinds.by_type(search_request.kind)
+    labels = {"relevance": _("Phù hợp nhất"), "date": _("Mới ban hành nhất")}
+    labels.update({name: label for name, (label, _clauses) in kind.extra_sorts.items()})
+    return [{"value": sort, "label": labels[sort], "selected": sort == search_request.sort} for sort in kind.sorts]
 
 
 def filter_groups(search_request: SearchRequest, result: SearchResult) -> list[dict[str, Any]]:

@@ -12,12 +12,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from search.facets import AnyFacet
-from search.kinds import articles, documents
+from search.kinds import articles, costs, documents
 from search.kinds.base import EntryBuilder, SearchKind
 
 REGISTRY: list[SearchKind] = [
     articles.KIND,
     documents.KIND,
+    costs.KIND,
 ]
 
 DEFAULT_TYPE = REGISTRY[0].type

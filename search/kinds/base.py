@@ -116,6 +116,8 @@ class SearchKind:
     answers_questions = False  # definition and scope questions boost (search/ranking.py)
     suggestions: int | None = None  # place among the kinds offering completions (None: none)
     source_fields: tuple[str, ...] = ()  # returned with each hit; `text` is the highlight's source
+    # Sorts beyond relevance and date (`sort=`), each with its label and its OpenSearch clauses.
+    extra_sorts: dict[str, tuple[Any, list[dict[str, Any]]]] = {}
     database_fields: tuple[str, ...] = ()  # matched by the default fallback; the first is the heading
 
     def __repr__(self) -> str:
@@ -174,6 +176,23 @@ class SearchKind:
     def citation_clauses(self, target: CitationTarget) -> list[dict[str, Any]]:
         """What a citation in the query adds to the relevance query."""
         return [cites(target)]
+
+    # ---- sorting -----------------------------------------------------------------------------
+
+    @property
+    def sorts(self) -> tuple[str, ...]:
+        """The `sort=` values this kind accepts, the default first."""
+        dated = ("date",) if self.fields.date else ()
+        return ("relevance", *dated, *self.extra_sorts)
+
+    def sort_clauses(self, sort: str) -> list[dict[str, Any]] | None:
+        """The OpenSearch `sort` of the main query (None: by relevance)."""
+        fs = self.fields
+        if sort == "date" and fs.date:
+            return [{fs.date: {"order": "desc", "missing": "_last"}}, {"_score": "desc"}, {fs.date_tiebreak: "asc"}]
+        if sort in self.extra_sorts:
+            return self.extra_sorts[sort][1]
+        return None
 
     # ---- results -----------------------------------------------------------------------------
 
