@@ -14,6 +14,7 @@ there are). Money is a JSON number, unrounded. Bad parameters: 400 in the search
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -109,11 +110,14 @@ AGENCY_PARAMETER = OpenApiParameter(
 ERRORS = {400: OpenApiResponse(CostErrorSerializer, description="Bad parameters, each named (vi / en).")}
 
 
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+
+
 def _agency_filter(params: Params) -> Agency | None:
     slug = params.query.get("agency")
     if slug is None:
         return None
-    agency = Agency.objects.filter(slug=slug).first()
+    agency = Agency.objects.filter(slug=slug).first() if SLUG.match(slug) else None
     if agency is None:
         params.errors["agency"] = f"Không có cơ quan này / unknown agency: {slug[:40]!r}"
     return agency

@@ -170,6 +170,8 @@ def _filter_parameters() -> list[OpenApiParameter]:
     repeatable; its accepted values are filled in by `add_vocabularies` below."""
     parameters = []
     for facet in kinds.all_facets():
+        types = [kind.type for kind in kinds.all_kinds() if facet.name in {f.name for f in kind.facets}]
+        applies = f" Applies to type={' or '.join(types)}; with another type it is refused with 400."
         if isinstance(facet, RangeFacet):
             start, end = facet.params
             bounds = _integer(facet.minimum, facet.maximum)
@@ -177,14 +179,14 @@ def _filter_parameters() -> list[OpenApiParameter]:
                 text = f"{description} ({facet.minimum}–{facet.maximum})."
                 if name == end:
                     text += f" Before {start}: no results, with a warning."
-                parameters.append(OpenApiParameter(name, bounds, description=text))
+                parameters.append(OpenApiParameter(name, bounds, description=text + applies))
         else:
             parameters.append(
                 OpenApiParameter(
                     facet.name,
                     {"type": "array", "items": {"type": "string"}, "maxItems": MAX_FILTER_VALUES},
                     description=f"{facet.description} Repeat for several values (at most {MAX_FILTER_VALUES}); "
-                    "an unknown value is refused with 400.",
+                    "an unknown value is refused with 400." + applies,
                     style="form",
                     explode=True,
                     extensions={VOCABULARY_EXTENSION: facet.name},

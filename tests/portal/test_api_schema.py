@@ -15,6 +15,7 @@ import pytest
 from search import health
 from search.client import get_client
 from search.tasks import drain
+from tests.compliance_cost.factories import add_item, make_plan, make_profile, make_regulation
 from tests.corpus import REPO
 from tests.regulations.builders import make_document
 
@@ -59,6 +60,11 @@ def indexed_library(search_indexes, search_index_prefix):
         fields=["Thuế"],
     )
     make_document(number="09/2017/QH14", title="Luật Du lịch", issuer="Quốc hội", doc_type="luat")
+    # A cost profile and a reduction plan, so the compliance cost API's detail operations have
+    # ids to read (schemathesis follows the lists' ids).
+    regulation = make_regulation()
+    make_profile(regulation)
+    add_item(make_plan(), regulation, after_entered=1_000_000, after_evidence_kind="survey", after_evidence_source="x")
     assert drain(reschedule=False).remaining == 0
     get_client().indices.refresh(index=f"{search_index_prefix}-*")
 
