@@ -91,19 +91,20 @@ def paper_hours(name: str) -> tuple[Decimal, str]:
     return DEFAULT_PAPER_HOURS
 
 
-def _with_children(units: Sequence[Unit]) -> list[tuple[Unit, str]]:
-    """Each unit with its text followed by its children's, one per line, with their markers (a
-    dossier's points are child provisions of the clause that opens the list)."""
+def _children(units: Sequence[Unit]) -> dict[int, list[Unit]]:
     children: dict[int, list[Unit]] = {}
     for unit in units:
         if unit.parent_id is not None:
             children.setdefault(unit.parent_id, []).append(unit)
-    combined = []
-    for unit in units:
-        kids = children.get(unit.provision_id, []) if unit.provision_id is not None else []
-        lines = [unit.text, *(f"{_marker(kid)} {kid.text}" for kid in kids)]
-        combined.append((unit, "\n".join(line for line in lines if line.strip())))
-    return combined
+    return children
+
+
+def _with_children(unit: Unit, children: dict[int, list[Unit]]) -> str:
+    """The unit's text followed by its children's, one per line, with their markers (a dossier's
+    points are child provisions of the clause that opens the list)."""
+    kids = children.get(unit.provision_id, []) if unit.provision_id is not None else []
+    lines = [unit.text, *(f"{_marker(kid)} {kid.text}" for kid in kids)]
+    return "\n".join(line for line in lines if line.strip())
 
 
 def _marker(unit: Unit) -> str:
@@ -123,20 +124,23 @@ def propose(units: Iterable[Unit]) -> list[Proposal]:
             seen.add(identity)
             proposals.append(proposal)
 
-    for unit, text in _with_children(units):
+    children = _children(units)
+    for unit in units:
         own = unit.text
         if opens_dossier_list(own):
-            for index, paper in enumerate(dossier_items(text)):
+            points = {_marker(kid)[:-1]: kid for kid in children.get(unit.provision_id or -1, [])}
+            for index, paper in enumerate(dossier_items(_with_children(unit, children))):
                 hours, basis = paper_hours(paper.name)
+                where = points.get(paper.label, unit)
                 add(
                     Proposal(
                         key=f"{PAPER}-{unit.provision_id or 0}-{index}",
                         kind=PAPER,
                         name=f"Chuẩn bị: {paper.name}"[:255],
                         source=ESTIMATE_SOURCE.format(kind=basis, hours=hours),
-                        citation=unit.citation,
+                        citation=where.citation,
                         quote=paper.name,
-                        provision_id=unit.provision_id,
+                        provision_id=where.provision_id,
                         hours=hours,
                         hours_basis=basis,
                         certified_copy=paper.certified_copy,
