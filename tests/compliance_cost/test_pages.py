@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def text(response) -> str:
     """The page's visible text, spaces collapsed."""
     html = response.content.decode()
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace(" :", ":")
 
 
 @pytest.fixture
