@@ -73,14 +73,14 @@ def entry(profile: CostProfile) -> dict[str, Any]:
         "url": profile.get_absolute_url(),
         "agency": profile.agency.slug,
         "agency_name": profile.agency.name,
-        "grade": profile.grade or None,
+        "grade": profile.grade.lower() or None,  # facet values are slugs
         "annual_cost": float(profile.annual_total) if profile.annual_total is not None else None,
         "text": "\n".join(part for part in (title, document_title, kind, profile.agency.name) if part),
     }
 
 
 def _band_label(values: Iterable[str]) -> dict[str, str]:
-    labels = {band.grade: f"{band.grade}: {band.label_vi}" for band in BANDS}
+    labels = {band.grade.lower(): f"{band.grade}: {band.label_vi}" for band in BANDS}
     return {value: labels.get(value, value) for value in values}
 
 
@@ -89,12 +89,13 @@ COST_BAND: Final = Facet(
     field="grade",
     label=_("Mức chi phí tuân thủ"),
     noun="Mức chi phí",
-    database_filter=lambda values: Q(grade__in=values),
-    database_values=lambda row: [row.grade],
-    vocabulary=lambda: frozenset(GRADES),
+    database_filter=lambda values: Q(grade__in=[value.upper() for value in values]),
+    database_values=lambda row: [row.grade.lower()],
+    vocabulary=lambda: frozenset(grade.lower() for grade in GRADES),
     labels=lambda values: _band_label(values),
-    choices=lambda: [(band.grade, f"{band.grade}: {band.label_vi}") for band in BANDS],
-    description="Cost band (grade) by annual compliance cost: A (< 1 billion đồng) … E (≥ 1,000 billion).",
+    choices=lambda: [(band.grade.lower(), f"{band.grade}: {band.label_vi}") for band in BANDS],
+    description="Cost band (grade) by annual compliance cost, lower case: a (< 1 billion đồng a year) … "
+    "e (≥ 1,000 billion).",
 )
 AGENCY: Final = Facet(
     name="agency",
@@ -209,7 +210,7 @@ class CostsKind(SearchKind):
 
 
 def _details(grade: str | None, annual: Any) -> dict[str, Any]:
-    return {"grade": grade or "", "annual_cost": None if annual is None else float(annual)}
+    return {"grade": (grade or "").upper(), "annual_cost": None if annual is None else float(annual)}
 
 
 KIND = CostsKind()
