@@ -32,9 +32,10 @@ from compliance_cost.model.plans import AgencyTotals, check_stated
 from compliance_cost.model.scoring import GRADES
 from compliance_cost.models import CostProfile, PlanItem, ProfileCost, ProfileStep, ReductionPlan
 from compliance_cost.models.plans import STATUS_LABELS, today
-from compliance_cost.serializers import CostErrorSerializer, NumberField
+from compliance_cost.serializers import NumberField
 from compliance_cost.totals import AgencyReport, agency_reports
 from consultations.models import CouncilOpinion
+from regulations.api_errors import ErrorSerializer, error_response
 from regulations.models import Agency
 
 DEFAULT_SIZE = 100
@@ -45,7 +46,7 @@ ERROR_TITLE = "Tham số không hợp lệ / invalid parameters"
 
 
 def bad_request(errors: dict[str, str], allowed: dict[str, list[str]] | None = None) -> Response:
-    return Response({"error": ERROR_TITLE, "errors": errors, "allowed": allowed or {}}, status=400)
+    return error_response(ERROR_TITLE, errors, allowed)
 
 
 class Params:
@@ -107,7 +108,7 @@ PAGE_PARAMETERS = [
 AGENCY_PARAMETER = OpenApiParameter(
     "agency", {"type": "string", "maxLength": 100}, description="Agency slug (an unknown one is refused with 400)."
 )
-ERRORS = {400: OpenApiResponse(CostErrorSerializer, description="Bad parameters, each named (vi / en).")}
+ERRORS = {400: OpenApiResponse(ErrorSerializer, description="Bad parameters, each named (vi / en).")}
 
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")

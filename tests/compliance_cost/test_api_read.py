@@ -80,9 +80,10 @@ def test_it_pages_without_a_cap_and_filters(client, finance):
     assert client.get("/api/v1/compliance-cost/profiles", {"size": 1000}).status_code == 200
     graded = client.get("/api/v1/compliance-cost/profiles", {"grade": "B"}).json()
     assert graded["count"] == 0
-    assert client.get("/api/v1/compliance-cost/profiles", {"agency": "bo-tai-chinh", "kind": "regulation"}).json()[
-        "count"
-    ] == 2
+    assert (
+        client.get("/api/v1/compliance-cost/profiles", {"agency": "bo-tai-chinh", "kind": "regulation"}).json()["count"]
+        == 2
+    )
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,9 @@ def dossier_and_time_limit_from_the_text():
     assert licence.time_limit_source == "điểm b khoản 2 Điều 32 Luật 09/2017/QH14"
     assert licence.documents.count() == 5
     profile = CostProfile.objects.current().get(procedure=licence)
-    paper = ProfileStep.objects.get(profile=profile, name="Chuẩn bị: Bản sao có chứng thực Giấy chứng nhận đăng ký doanh nghiệp")
+    paper = ProfileStep.objects.get(
+        profile=profile, name="Chuẩn bị: Bản sao có chứng thực Giấy chứng nhận đăng ký doanh nghiệp"
+    )
     assert paper.evidence_kind == "expert_estimate" and paper.provision is not None
     assert profile.volume_evidence_kind == "expert_estimate"
     assert "Ước tính chuyên gia" in profile.volume_evidence_source

@@ -35,7 +35,9 @@ def test_it_shows_the_cost_and_grade_on_the_document_page(client, costed):
     assert f'href="/chi-phi-tuan-thu/quy-dinh/{regulation.pk}/"' in page.content.decode()
 
 
-def test_it_reads_the_document_page_costs_in_one_query_whatever_their_number(client, costed, django_assert_max_num_queries):
+def test_it_reads_the_document_page_costs_in_one_query_whatever_their_number(
+    client, costed, django_assert_max_num_queries
+):
     regulation, _profile = costed
     url = regulation.document.url
     client.get(url)  # warm caches (site roots)
@@ -76,7 +78,9 @@ def test_it_says_when_a_regulation_has_no_published_cost(client):
 
 def test_it_shows_an_agency_against_the_targets_as_a_chart_and_a_table(client, costed):
     regulation, _profile = costed
-    plan = make_plan(decision_number="1/QĐ-TTg", amending_number="2/2025/TT-BTC", effective_date=datetime.date(2025, 1, 1))
+    plan = make_plan(
+        decision_number="1/QĐ-TTg", amending_number="2/2025/TT-BTC", effective_date=datetime.date(2025, 1, 1)
+    )
     add_item(plan, regulation, after_entered=400_000_000, after_evidence_kind="survey", after_evidence_source="VCCI")
     response = client.get("/chi-phi-tuan-thu/co-quan/bo-tai-chinh/")
     html, shown = response.content.decode(), text(response)

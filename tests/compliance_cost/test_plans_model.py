@@ -114,8 +114,6 @@ def test_it_compares_printed_totals_with_the_plan_items():
     from compliance_cost.model.comparison import RegulationOutcome
 
     items = aggregate([RegulationOutcome(Decimal(1000), Decimal(800), cut=True)])
-    found = check_stated(
-        StatedFigures(regulations_cut=2, cost_before=Decimal(1000), cost_after=Decimal(700)), items
-    )
+    found = check_stated(StatedFigures(regulations_cut=2, cost_before=Decimal(1000), cost_after=Decimal(700)), items)
     assert [d.field for d in found] == ["regulations_cut", "cost_after"]
     assert check_stated(StatedFigures(regulations_cut=1, cost_before=Decimal(1004)), items) == []

@@ -93,7 +93,10 @@ def procedure_profile():
     page = imported("09-2017-qh14")
     agency = resolve_agency("Bộ Văn hóa, Thể thao và Du lịch")
     regulation = BusinessRegulation.objects.create(
-        title="Cấp Giấy phép kinh doanh dịch vụ lữ hành nội địa", document=page, category="thu-tuc-hanh-chinh", agency=agency
+        title="Cấp Giấy phép kinh doanh dịch vụ lữ hành nội địa",
+        document=page,
+        category="thu-tuc-hanh-chinh",
+        agency=agency,
     )
     regulation.provisions.set(articles(page, "32"))
     procedure = AdministrativeProcedure.objects.create(name=regulation.title, agency=agency, regulation=regulation)

@@ -89,12 +89,16 @@ def test_it_scores_with_sql_as_the_model_defines_percentiles():
     scores.rescore()
     rows = {p.pk: p for p in CostProfile.objects.all()}
     expected = percentiles([rows[p.pk].annual_total for p in costs])
-    assert [rows[p.pk].percentile for p in costs] == expected == [
-        Decimal("25.00"),
-        Decimal("75.00"),
-        Decimal("75.00"),
-        Decimal("100.00"),
-    ]
+    assert (
+        [rows[p.pk].percentile for p in costs]
+        == expected
+        == [
+            Decimal("25.00"),
+            Decimal("75.00"),
+            Decimal("75.00"),
+            Decimal("100.00"),
+        ]
+    )
     assert [rows[p.pk].grade for p in costs] == ["A", "B", "B", "C"]
     assert (rows[draft.pk].grade, rows[draft.pk].percentile) == ("", None)
 
