@@ -82,10 +82,15 @@ class Evidenced(models.Model):
         return body
 
     def clean_evidence(self) -> None:
-        if self.evidence_kind and not self.evidence_source.strip():
-            raise ValidationError({"evidence_source": _("Ghi căn cứ của số liệu (văn bản, thống kê, khảo sát...).")})
-        if self.evidence_source.strip() and not self.evidence_kind:
-            raise ValidationError({"evidence_kind": _("Chọn loại căn cứ.")})
+        """Every figure carries its evidence: a kind and a source (issue 9, "Every input carries
+        its evidence")."""
+        errors: dict[str, object] = {}
+        if not self.evidence_kind:
+            errors["evidence_kind"] = _("Chọn loại căn cứ.")
+        if not self.evidence_source.strip():
+            errors["evidence_source"] = _("Ghi căn cứ của số liệu (văn bản, thống kê, khảo sát...).")
+        if errors:
+            raise ValidationError(errors)
 
 
 def estimate_body(

@@ -296,8 +296,14 @@ class CostProfile(ClusterableModel):
             check_range(errors, name, getattr(self, name), getattr(self, f"{name}_low"), getattr(self, f"{name}_high"))
         if self.per_year is not None and self.per_year <= 0:
             errors.setdefault("per_year", _("Số lần mỗi năm phải lớn hơn 0 (bỏ trống nếu không có chi phí định kỳ)."))
-        if self.volume_evidence_kind and not self.volume_evidence_source.strip():
-            errors["volume_evidence_source"] = _("Ghi căn cứ của số đối tượng, tần suất.")
+        for name, message in self._schedule_errors().items():
+            errors.setdefault(name, message)
+        volume = (self.subjects, self.dossiers_per_year, self.per_year, self.every_years)
+        if any(value is not None for value in volume) or self.volume_evidence_source.strip():
+            if not self.volume_evidence_kind:
+                errors["volume_evidence_kind"] = _("Chọn loại căn cứ.")
+            if not self.volume_evidence_source.strip():
+                errors["volume_evidence_source"] = _("Ghi căn cứ của số đối tượng, tần suất.")
         if self.plan_item_id and self.target is not None:
             item = self.plan_item
             if item is not None and (
@@ -307,6 +313,28 @@ class CostProfile(ClusterableModel):
                 errors["plan_item"] = _("Mục phương án này không thuộc quy định hoặc thủ tục đã chọn.")
         if errors:
             raise ValidationError(errors)
+
+    def _schedule_errors(self) -> dict[str, Any]:
+        """The model's rules on who and how often (compliance_cost.model.parsing), checked on the
+        form so that a profile the model would refuse is never saved."""
+        errors: dict[str, Any] = {}
+        if self.per_year is not None and self.every_years is not None:
+            errors["every_years"] = _("Nhập số lần mỗi năm hoặc số năm một lần, không nhập cả hai.")
+        if self.dossiers_per_year is not None and (self.per_year is not None or self.every_years is not None):
+            errors["dossiers_per_year"] = _(
+                "Số hồ sơ mỗi năm đã là số lần của mọi đối tượng: bỏ trống số lần mỗi năm và số năm một lần."
+            )
+        if self.subjects is None and self.dossiers_per_year is None:
+            errors["subjects"] = _("Nhập số đối tượng tuân thủ hoặc số hồ sơ mỗi năm.")
+        horizon = self.horizon_years
+        for name in ("first_year", "one_off_year"):
+            year = getattr(self, name)
+            if horizon is not None and year is not None and year > horizon:
+                errors[name] = _("Năm %(year)s ở sau thời gian tính (%(horizon)s năm).") % {
+                    "year": year,
+                    "horizon": horizon,
+                }
+        return errors
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         agency_id = self.target_agency_id()

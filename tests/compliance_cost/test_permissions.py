@@ -69,6 +69,8 @@ def new_profile(regulation):
         "horizon_years": 1,
         "first_year": 1,
         "one_off_year": 1,
+        "volume_evidence_kind": "dossier_statistics",
+        "volume_evidence_source": "Thống kê hồ sơ năm 2025",
         **formsets("steps", "costs"),
     }
 
