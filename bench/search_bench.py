@@ -472,6 +472,8 @@ def cmd_report(args) -> None:
     meta = _read(folder, "meta.json") or {}
     imports_file = folder / "import_speed.md"
     imports = imports_file.read_text(encoding="utf-8").strip() if imports_file.exists() else "(not run)"
+    costs_file = folder / "cost_recompute.md"
+    costs = costs_file.read_text(encoding="utf-8").strip() if costs_file.exists() else "(not run)"
     lines = [
         BEGIN,
         "",
@@ -508,6 +510,10 @@ def cmd_report(args) -> None:
         "### Import (bench/import_speed.py)",
         "",
         imports,
+        "",
+        "### Compliance cost (bench/cost_recompute.py)",
+        "",
+        costs,
         "",
         END,
     ]

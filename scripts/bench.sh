@@ -16,15 +16,18 @@
 #      the first answer after OpenSearch freezes (bench/freeze.py: a private node on port
 #      BENCH_FREEZE_PORT, default 9252, stopped with SIGSTOP);
 #   5. import speed (bench/import_speed.py); 5b. the consultation synthesis (bench/synthesis_bench.py);
-#   6. the tables printed and written into docs/benchmarks.md between the bench markers;
-#   7. near-duplicate grouping of 10,000 generated comments (bench/grouping_bench.py: time, purity,
+#   6. compliance cost: 10,000 regulations' profiles recomputed and the per-agency totals, timed,
+#      their SQL queries counted (bench/cost_recompute.py, on the bench database);
+#   7. the tables printed and written into docs/benchmarks.md between the bench markers;
+#   8. near-duplicate grouping of 10,000 generated comments (bench/grouping_bench.py: time, purity,
 #      recall, groups), written between the bench:grouping markers.
 #
 # Environment: CORPUS_DIR (default ../shared/corpus), DATABASE_URL (PostgreSQL instead of SQLite),
 # BENCH_PREFIX (index prefix, default bench: two people benchmarking on one node each pick one),
 # OPENSEARCH_URL (an existing local node; else scripts/opensearch.sh start, stopped afterwards if
 # this run started it), BENCH_DB_QUERIES (database-backend latency sample, default 30),
-# BENCH_SKIP_IMPORT_SPEED=1 to leave out step 5, BENCH_SKIP_SYNTHESIS=1 step 5b. Every server started here is stopped on exit.
+# BENCH_SKIP_IMPORT_SPEED=1 to leave out step 5, BENCH_SKIP_SYNTHESIS=1 step 5b,
+# BENCH_COST_REGULATIONS (default 10000) for step 6. Every server started here is stopped on exit.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -277,7 +280,11 @@ if [ "${BENCH_SKIP_SYNTHESIS:-0}" != 1 ]; then
   "$PY" bench/synthesis_bench.py | tee "$RESULTS/synthesis.md"
 fi
 
-# ---- 6. report ------------------------------------------------------------------------------
+# ---- 6. compliance cost at scale --------------------------------------------------------------
+say "compliance cost: recompute 10,000 regulations and the per-agency totals (bench/cost_recompute.py)"
+"$PY" bench/cost_recompute.py --regulations "${BENCH_COST_REGULATIONS:-10000}" | tee "$RESULTS/cost_recompute.md"
+
+# ---- 7. report ------------------------------------------------------------------------------
 "$PY" - "$RESULTS/meta.json" <<PYEOF
 import json, os, platform, sys
 mem = next(l for l in open("/proc/meminfo") if l.startswith("MemTotal")).split()[1]
@@ -300,7 +307,7 @@ json.dump({
 PYEOF
 "$PY" bench/search_bench.py report --results "$RESULTS" --doc "$DOC"
 
-# ---- 7. near-duplicate grouping of comments -------------------------------------------------
+# ---- 8. near-duplicate grouping of comments -------------------------------------------------
 say "grouping 10,000 generated comments (bench/grouping_bench.py)"
 "$PY" bench/grouping_bench.py --corpus "$CORPUS_DIR" --doc "$DOC" --json "$RESULTS/grouping.json" \
   || say "grouping missed a target (see the table)"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import fcntl
+import json
 import threading
 import zlib
 from collections.abc import Iterator
@@ -74,12 +75,28 @@ def request_many(kind: str, object_ids: list[int], action: str) -> int:
         IndexRequest.objects.filter(pk__in=[pk for pk, _object_id in pending]).update(
             action=action, requested_at=now, available_at=now
         )
-        IndexRequest.objects.bulk_create(
-            IndexRequest(kind=kind, object_id=pk, action=action, created_at=now, requested_at=now, available_at=now)
-            for pk in ids
-            if pk not in folded
-        )
+        _insert_requests(kind, [pk for pk in ids if pk not in folded], action, now)
     return len(ids)
+
+
+def _insert_requests(kind: str, object_ids: list[int], action: str, now: datetime.datetime) -> None:
+    """One ``INSERT … SELECT`` for every new row, the ids sent as one JSON parameter: Django's
+    ``bulk_create`` splits its statement by SQLite's parameter limit (about a hundred rows each),
+    so the number of statements would grow with the rows."""
+    if not object_ids:
+        return
+    table = connection.ops.quote_name(IndexRequest._meta.db_table)
+    if connection.vendor == "postgresql":
+        ids = "SELECT value::bigint AS value FROM jsonb_array_elements_text(%s::jsonb)"
+    else:
+        ids = "SELECT CAST(value AS INTEGER) AS value FROM json_each(%s)"
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    sql = (
+        f"INSERT INTO {table} (kind, object_id, action, created_at, requested_at, attempts, last_error, available_at) "
+        f"SELECT %s, ids.value, %s, %s, %s, 0, '', %s FROM ({ids}) AS ids"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [kind, action, stamp, stamp, stamp, json.dumps(object_ids)])
 
 
 def request_index(kind: str, object_id: int) -> IndexRequest:
