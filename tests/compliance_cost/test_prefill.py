@@ -16,7 +16,7 @@ from regulations.importing import save_document
 from regulations.models import AdministrativeProcedure, BusinessRegulation, Provision
 from regulations.sources import record_from_fulltext
 from tests.compliance_cost.factories import make_profile, make_regulation
-from tests.corpus import CORPUS
+from tests.corpus import CORPUS, SEEDS
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +71,17 @@ def test_it_proposes_the_fees_a_decree_sets_with_their_legal_text_as_evidence():
         ("Lệ phí gia hạn giấy phép", Decimal(35_000_000), "điểm b khoản 1 Điều 45 Nghị định 19/2011/NĐ-CP"),
         ("Lệ phí sửa đổi giấy phép", Decimal(2_000_000), "điểm c khoản 1 Điều 45 Nghị định 19/2011/NĐ-CP"),
     ]
+
+
+@pytest.mark.parametrize("seed", ["000_30dcf1b77f192af4.txt", "001_6f34ac1246c3fa43.txt", "003_2fc9944f3c6bff1d.txt"])
+def test_it_proposes_nothing_from_the_seed_texts_that_name_fees_and_deadlines_without_setting_any(seed):
+    """The seeds speak of fees ("giảm phí, lệ phí trong trường hợp thanh toán trực tuyến") and of
+    deadlines ("chậm nhất tháng 3/2023") but set no amount, no dossier and no time limit."""
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    assert "lệ phí" in text
+    lines = [line for line in text.splitlines() if line.strip()]
+    units = [Unit(index, None, f"đoạn {index + 1} {seed}", line) for index, line in enumerate(lines)]
+    assert propose(units) == []
 
 
 def test_it_estimates_hours_by_kind_of_paper_and_reads_each_paper_once():
