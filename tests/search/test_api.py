@@ -219,6 +219,7 @@ HIT_FIELDS = {
     "url",
     "score",
     "highlight",
+    "details",
     "replaced_by",
 }
 
@@ -233,6 +234,7 @@ def test_it_answers_with_the_documented_shape(client, library):
     hit = body["results"][0]
     assert set(hit) == HIT_FIELDS
     assert hit["type"] == "article"
+    assert hit["details"] == {}  # kind-specific facts: only cost hits have them
     assert hit["external_id"].startswith("24-2012-nd-cp_art")
     assert hit["document_number"] == "24/2012/NĐ-CP"
     assert hit["url"].endswith(f"#dieu-{hit['article_number']}")
