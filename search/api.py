@@ -119,6 +119,7 @@ def _hit_payload(hit: Hit) -> dict[str, Any]:
         "url": str(hit.url),
         "score": None if hit.score is None else float(hit.score),
         "highlight": str(hit.highlight),
+        "details": dict(hit.details),
         "replaced_by": None
         if replaced is None
         else {
