@@ -127,7 +127,7 @@ def _agency_filter(params: Params) -> Agency | None:
 # ---- agencies ------------------------------------------------------------------------------
 
 
-class AgencyRefSerializer(serializers.Serializer):
+class CostAgencyRefSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
     short_name = serializers.CharField(allow_blank=True)
@@ -145,7 +145,7 @@ class TotalsSerializer(serializers.Serializer):
 
 
 class AgencyTotalsSerializer(serializers.Serializer):
-    agency = AgencyRefSerializer()
+    agency = CostAgencyRefSerializer()
     url = serializers.CharField(help_text="The agency's page.")
     regulations = serializers.IntegerField(help_text="Its business regulations.")
     uncosted = serializers.IntegerField(help_text="Regulations without a known cost (counted, not costed).")
