@@ -7,8 +7,11 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Tham vấn dự thảo")
 
     def ready(self) -> None:
-        # The stage after closing follows the facts (answers, a published synthesis).
+        # The stage after closing follows the facts (answers, a published synthesis); the draft
+        # is published with its consultation (receivers).
+        from consultations import receivers
         from consultations.comment_groups import receivers as group_receivers
         from consultations.synthesis import publishing  # noqa: F401
 
         group_receivers.connect()
+        receivers.connect()

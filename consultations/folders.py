@@ -1,12 +1,15 @@
 """Where consultations live in the page tree: /tham-van/ and one folder per agency beneath it,
 created on first use with the agency's roles (the same groups as its library folder)."""
 
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Collection, GroupCollectionPermission, Page, Site
 
 from consultations.models import ConsultationFolderPage, ConsultationIndexPage
 from regulations.models import Agency
 from regulations.roles import ensure_agency_roles
+
+DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
 
 INDEX_SLUG = "tham-van"
 
@@ -45,5 +48,21 @@ def ensure_consultation_folder(agency: Agency) -> ConsultationFolderPage:
         folder = ConsultationFolderPage(title=agency.name, slug=agency.slug, agency=agency)
         index.add_child(instance=folder)
         folder.save_revision().publish()
-    ensure_agency_roles(agency, folder)
+    editors, approvers = ensure_agency_roles(agency, folder)
+    ensure_document_collection(agency, [editors, approvers])
     return folder
+
+
+def ensure_document_collection(agency: Agency, groups: list[Group]) -> Collection:
+    """The agency's collection of consultation files (impact assessments, cover memos...): its
+    staff upload and choose documents there, and see no other agency's files."""
+    name = f"Tham vấn — {agency.short_name or agency.name}"
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=name).first()
+    if collection is None:
+        collection = root.add_child(name=name)
+    permissions = Permission.objects.filter(content_type__app_label="wagtaildocs", codename__in=DOCUMENT_PERMISSIONS)
+    for group in groups:
+        for permission in permissions:
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+    return collection

@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
 from wagtail.permission_policies import BasePermissionPolicy
 
 from regulations.models import Agency
@@ -57,11 +57,17 @@ def ensure_agency_roles(agency: Agency, folder: Page) -> tuple[Group, Group]:
     _grant(approvers, folder, ["add_page", "change_page", "publish_page"])
 
     workflow_name = f"Duyệt văn bản — {agency.short_name or agency.name}"
-    workflow, created = Workflow.objects.get_or_create(name=workflow_name)
-    if created:
-        task = GroupApprovalTask.objects.create(name=f"Phê duyệt — {agency.short_name or agency.name}")
+    workflow, _ = Workflow.objects.get_or_create(name=workflow_name)
+    # The approval step, saved in the database (a workflow's `workflow_tasks.create()` only adds
+    # it in memory: Workflow is a ClusterableModel). A workflow without it would publish at once
+    # on submission; one left so by an earlier version gets its step here.
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
+        task_name = f"Phê duyệt — {agency.short_name or agency.name}"
+        task = GroupApprovalTask.objects.filter(name=task_name).first() or GroupApprovalTask.objects.create(
+            name=task_name
+        )
         task.groups.set([approvers])
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=folder, defaults={"workflow": workflow})
     return editors, approvers
 

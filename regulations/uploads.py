@@ -111,7 +111,9 @@ class DocumentUploadForm(forms.Form):
         )
 
 
-def _parse_upload(upload) -> ParsedDocument:
+def parse_upload(upload) -> ParsedDocument:
+    """Parse an uploaded .docx/.pdf/.txt file (a Django UploadedFile), also for other apps' upload
+    forms. Raises ParseError or ImportProblem with a message for the editor."""
     suffix = Path(upload.name).suffix.lower()
     with tempfile.TemporaryDirectory() as folder_path:
         path = Path(folder_path) / f"upload{suffix}"
@@ -130,7 +132,7 @@ def _parse_upload(upload) -> ParsedDocument:
 def create_draft_from_upload(upload, folder: AgencyFolderPage, number: str = "") -> LegalDocumentPage:
     """Parse the uploaded file and save it as an unpublished draft in the folder.
     Raises ParseError or ImportProblem with a message for the editor."""
-    parsed = _parse_upload(upload)
+    parsed = parse_upload(upload)
     overrides = {"number": number} if number else {}
     overrides["issuer"] = parsed.header.issuer or folder.agency.name
     record = record_from_parsed(parsed, overrides=overrides)
@@ -149,7 +151,7 @@ def create_draft_from_upload(upload, folder: AgencyFolderPage, number: str = "")
 def create_version_from_upload(upload, document: LegalDocumentPage, details: VersionDetails) -> DocumentVersion:
     """Parse the uploaded file and save it as the document's next version, waiting for the page
     to be published (moderation). Raises ParseError or ImportProblem with a message for the editor."""
-    parsed = _parse_upload(upload)
+    parsed = parse_upload(upload)
     document = document.specific
     if parsed.header.number and document.number_key and number_key(parsed.header.number) != document.number_key:
         raise ImportProblem(

@@ -21,6 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from consultations import timeline
+from consultations.forms import ConsultationPageForm
 from consultations.models.rules import MinimumPeriodRule
 from regulations.models import DocumentType, DocumentVersion, VersionKind
 
@@ -84,6 +85,7 @@ class ConsultationPage(Page):
         "regulations.LegalDocumentPage",
         on_delete=models.PROTECT,
         null=True,
+        blank=True,
         related_name="consultations",
         verbose_name=_("dự thảo văn bản"),
         help_text=_("Văn bản dự thảo trong thư viện (có phiên bản «dự thảo»)."),
@@ -151,10 +153,12 @@ class ConsultationPage(Page):
     )
 
     objects = ConsultationManager()
+    base_form_class = ConsultationPageForm
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
+                FieldPanel("draft_file"),
                 FieldPanel("document"),
                 FieldPanel("version"),
                 FieldPanel("summary"),

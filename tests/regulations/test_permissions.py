@@ -70,3 +70,26 @@ def test_it_grants_the_same_groups_on_another_apps_folder_without_new_roles(alic
     assert draft.permissions_for_user(bob).can_publish()
     assert not draft.permissions_for_user(carol).can_edit()
     assert draft.get_workflow() == finance_folder.get_workflow()
+
+
+def test_it_waits_for_the_approver_when_an_editor_submits_a_document(alice, bob, documents):
+    """The workflow's approval step is in the database: submitting does not publish at once."""
+    finance, _ = documents
+    finance.save_revision(user=alice)
+    state = finance.get_workflow().start(finance, alice)
+
+    assert state.status == "in_progress"
+    assert state.current_task_state.task.specific.groups.filter(user=bob).exists()
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, bob, "approve")
+    finance.refresh_from_db()
+    assert finance.get_latest_revision() == finance.live_revision
+
+
+def test_it_repairs_a_workflow_left_without_its_approval_step(finance_folder):
+    from wagtail.models import WorkflowTask
+
+    workflow = finance_folder.get_workflow()
+    WorkflowTask.objects.filter(workflow=workflow).delete()
+    ensure_agency_roles(finance_folder.agency, finance_folder)
+    assert WorkflowTask.objects.filter(workflow=workflow).count() == 1
