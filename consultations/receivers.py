@@ -13,6 +13,21 @@ from typing import Any
 
 
 def consultation_published(sender: Any, instance: Any, **kwargs: Any) -> None:
+    _publish_draft(instance)
+    _watch_status(instance)
+
+
+def _watch_status(consultation: Any) -> None:
+    """Store its status now and wake up when it next changes (search re-indexes it then)."""
+    from consultations.states import refresh_statuses
+    from consultations.tasks import schedule_status_refresh
+
+    result = refresh_statuses(ids=[consultation.pk])
+    if result.next_change is not None:
+        schedule_status_refresh(result.next_change)
+
+
+def _publish_draft(instance: Any) -> None:
     document = instance.document
     if document is None:
         return

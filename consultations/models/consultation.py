@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from consultations import timeline
 from consultations.forms import ConsultationPageForm
+from consultations.models.reading import UNIT_PARAM, consultation_page_context
 from consultations.models.rules import MinimumPeriodRule
 from regulations.models import DocumentType, DocumentVersion, VersionKind
 
@@ -58,6 +59,11 @@ class ConsultationQuerySet(PageQuerySet):
                 output_field=models.CharField(),
             )
         )
+
+
+def status_q(status: str, now: datetime) -> Q:
+    """The filter of consultations whose status at `now` is `status` (timeline.status_at in SQL)."""
+    return _status_q(status, now)
 
 
 def _status_q(status: str, now: datetime) -> Q:
@@ -151,6 +157,11 @@ class ConsultationPage(Page):
         choices=ConsultationStage.choices,
         default=ConsultationStage.CONSULTING,
     )
+    # The status when last checked (consultations.states): tells when it changes by itself, so
+    # search re-indexes it. Pages and lists compute the status from the times instead.
+    current_status = models.CharField(
+        _("trạng thái đã ghi nhận"), max_length=16, choices=ConsultationStatus.choices, blank=True, editable=False
+    )
 
     objects = ConsultationManager()
     base_form_class = ConsultationPageForm
@@ -188,6 +199,11 @@ class ConsultationPage(Page):
     class Meta:
         verbose_name = _("lấy ý kiến dự thảo")
         verbose_name_plural = _("lấy ý kiến dự thảo")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(consultation_page_context(self, request.GET.get(UNIT_PARAM, "")[:160]))
+        return context
 
     # ---- the calendar ------------------------------------------------------------------------
 

@@ -10,6 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from .listing import consultation_list_context
+
+RESULTS_TEMPLATE = "consultations/includes/consultation_results.html"
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
 
 class ConsultationIndexPage(Page):
     """/tham-van/: every consultation. Children are one folder per agency."""
@@ -22,6 +30,15 @@ class ConsultationIndexPage(Page):
 
     class Meta:
         verbose_name = _("trang tham vấn")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(consultation_list_context(request.GET))
+        return context
+
+    def get_template(self, request, *args, **kwargs):
+        """With HTMX (a filter changed), only the results region."""
+        return RESULTS_TEMPLATE if _is_htmx(request) else super().get_template(request, *args, **kwargs)
 
 
 class ConsultationFolderPage(Page):
@@ -40,3 +57,13 @@ class ConsultationFolderPage(Page):
 
     class Meta:
         verbose_name = _("dự thảo của cơ quan")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        params = request.GET.copy()
+        params["agency"] = self.agency.slug
+        context.update(consultation_list_context(params))
+        return context
+
+    def get_template(self, request, *args, **kwargs):
+        return RESULTS_TEMPLATE if _is_htmx(request) else super().get_template(request, *args, **kwargs)

@@ -12,13 +12,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from search.facets import AnyFacet
-from search.kinds import articles, costs, documents
+from search.kinds import articles, consultations, costs, documents
 from search.kinds.base import EntryBuilder, SearchKind
 
 REGISTRY: list[SearchKind] = [
     articles.KIND,
     documents.KIND,
     costs.KIND,
+    consultations.KIND,
 ]
 
 DEFAULT_TYPE = REGISTRY[0].type

@@ -81,3 +81,52 @@ def make_comment(consultation: ConsultationPage, provision=None, text: str = "Đ
     comment.mark_received()
     comment.save()
     return comment
+
+
+def bulk_comments(consultation: ConsultationPage, units, per_unit: int, status=None) -> int:
+    """Many received comments fast (load tests of the page): one bulk insert of the base rows,
+    then one raw insert per row for each child table (multi-table models cannot be bulk created)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django_comments.models import Comment
+    from django_comments_xtd.models import XtdComment
+
+    from consultations.models import CommentStatus
+    from consultations.receipts import new_receipt_number
+
+    status = status or CommentStatus.RECEIVED
+    now = timezone.now()
+    content_type = ContentType.objects.get_for_model(ConsultationPage)
+    plan = [(unit, i) for unit in units for i in range(per_unit)]
+    bases = Comment.objects.bulk_create(
+        [
+            Comment(
+                content_type=content_type,
+                object_pk=str(consultation.pk),
+                site_id=1,
+                user_name=f"Người góp ý {n}",
+                user_email=f"nguoi{n}@example.vn",
+                comment=f"Góp ý số {n} về {unit.citation if unit else 'cả dự thảo'}: đề nghị làm rõ.",
+                submit_date=now,
+                is_public=True,
+            )
+            for n, (unit, _i) in enumerate(plan)
+        ]
+    )
+    for base, (unit, n) in zip(bases, plan, strict=True):
+        XtdComment(comment_ptr_id=base.pk, thread_id=base.pk, parent_id=base.pk, level=0, order=1).save_base(
+            raw=True, force_insert=True
+        )
+        ConsultationComment(
+            xtdcomment_ptr_id=base.pk,
+            consultation=consultation,
+            version_id=consultation.version_id,
+            provision=unit,
+            anchor=unit.anchor if unit else "",
+            commenter_type=CommenterType.INDIVIDUAL if n % 2 else CommenterType.BUSINESS,
+            organization="" if n % 2 else f"Công ty Cổ phần Số {n}",
+            receipt_number=new_receipt_number(now.year),
+            received_at=now,
+            on_time=True,
+            status=status,
+        ).save_base(raw=True, force_insert=True)
+    return len(plan)

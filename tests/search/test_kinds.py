@@ -169,7 +169,7 @@ def test_an_unknown_type_lists_the_registered_ones(pages_kind, client):
     response = client.get("/api/v1/search", {"q": "x", "type": "everything"})
 
     assert response.status_code == 400
-    assert response.json()["allowed"]["type"] == ["article", "document", "cost", "test-page"]
+    assert response.json()["allowed"]["type"] == ["article", "document", "cost", "consultation", "test-page"]
 
 
 def test_the_registry_refuses_a_second_kind_of_the_same_name():
@@ -178,4 +178,4 @@ def test_the_registry_refuses_a_second_kind_of_the_same_name():
             pass
     with pytest.raises(kinds.UnknownKind):
         kinds.get("drafts")
-    assert kinds.names() == ["articles", "documents", "costs"]
+    assert kinds.names() == ["articles", "documents", "costs", "consultations"]

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from compliance_cost.demo import load_cost_demo
+from consultations.demo import load_demo_consultations
 from consultations.demo_comments import add_demo_comments, open_demo_consultation
 from portal.site_setup import ensure_home_page
 from regulations.demo import load_demo
@@ -19,8 +20,9 @@ def default_corpus() -> Path:
 class Command(BaseCommand):
     help = (
         "Load the demo data (5 seed documents, 22 full-text laws and decrees, 60 gazette records, "
-        "one law in two versions) from the shared corpus, then the compliance cost profiles and one "
-        "reduction plan per agency with business regulations. Idempotent: a second run changes nothing."
+        "one law in two versions) from the shared corpus, three consultations on drafts (open, upcoming, "
+        "closed; dates relative to today), then the compliance cost profiles and one reduction plan per "
+        "agency with business regulations. Idempotent: a second run changes nothing but the consultations' dates."
     )
 
     def add_arguments(self, parser):
@@ -45,6 +47,11 @@ class Command(BaseCommand):
         )
         if report.errors:
             raise CommandError(f"{len(report.errors)} văn bản mẫu không nhập được.")
+        consultations = load_demo_consultations(corpus)
+        self.stdout.write(
+            f"Lấy ý kiến dự thảo: {consultations.open.url} (đang lấy ý kiến), {consultations.upcoming.url} (sắp mở), "
+            f"{consultations.closed.url} (đã đóng)"
+        )
         costs = load_cost_demo()
         self.stdout.write(
             f"Chi phí tuân thủ: {costs.profiles} hồ sơ chi phí, {costs.plans} phương án cắt giảm mới"
