@@ -210,6 +210,8 @@ def po_entries(path: Path) -> list[tuple[str, list[str], bool]]:
     for line in path.read_text(encoding="utf-8").splitlines() + [""]:
         if line.startswith("#,") and "fuzzy" in line:
             fuzzy = True
+        elif line.startswith("msgid_plural"):
+            current = "plural"  # the plural form's lines are not part of the msgid
         elif line.startswith("msgid "):
             msgid, strs, current = line[6:].strip('"'), [], "id"
         elif line.startswith("msgstr"):
