@@ -110,7 +110,7 @@ def test_it_offers_no_action_once_closed(client):
     page = soup(client, closed.url)
     assert page.select_one(".badge-closed").get_text() == "Đã đóng"
     assert page.select("a.comment-action") == []
-    assert "không nhận thêm góp ý" in page.select_one("#gop-y").get_text()
+    assert "không nhận thêm góp ý" in page.select_one("#gop-y").get_text().lower()  # the intake's notice
 
 
 def _page_queries(client, url: str) -> int:
@@ -131,7 +131,7 @@ def test_it_reads_the_page_in_a_fixed_number_of_queries_whatever_the_size(client
     small_count = _page_queries(client, small.url)
     large_count = _page_queries(client, large.url)
     assert large_count == small_count
-    assert small_count <= 20
+    assert small_count <= 25  # the page (about 20) and the intake's comment form
     page = soup(client, large.url)
     assert page.select_one("section#dieu-200 .comment-count").get_text() == "10 góp ý"
     assert len(page.select(".unit-comments .comment")) == 2000
