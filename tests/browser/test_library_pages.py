@@ -237,5 +237,6 @@ def test_it_has_an_english_translation_for_every_message(catalog):
     assert entries and not untranslated, f"{catalog}: fuzzy or empty: {untranslated}"
     with po.with_suffix(".mo").open("rb") as mo:
         compiled = {key if isinstance(key, str) else key[0] for key in gettext.GNUTranslations(mo)._catalog}
-    stale = [msgid for msgid, _strs, _fuzzy in entries if msgid.replace('\\"', '"') not in compiled]
+    unescaped = [msgid.replace('\\"', '"').replace("\\n", "\n") for msgid, _strs, _fuzzy in entries]
+    stale = [msgid for msgid in unescaped if msgid not in compiled]
     assert not stale, f"{catalog}: run `make messages`; django.mo lacks {stale}"
