@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0006_rate_counters'),
+        ('consultations', '0007_council_opinions'),
         ('regulations', '0007_document_types_and_number_keys'),
     ]
 

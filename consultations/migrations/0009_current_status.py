@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0007_draft_file_or_document'),
+        ('consultations', '0008_draft_file_or_document'),
     ]
 
     operations = [
