@@ -50,15 +50,7 @@ def public_answer_for(comment: ConsultationComment | int) -> Answer | None:
 def public_answers_by_comment(comments: QuerySet[ConsultationComment]) -> dict[int, Answer]:
     """For each comment among `comments` with a public answer, that answer (its own first, else
     its group's). Two queries."""
-    result: dict[int, Answer] = {}
-    memberships = GroupMembership.objects.filter(
-        comment__in=comments.values("pk"), group__answer__state=AnswerState.PUBLIC
-    ).select_related("group__answer")
-    for membership in memberships:
-        result[membership.comment_id] = membership.group.answer
-    for answer in Answer.objects.public().filter(comment__in=comments.values("pk")):
-        result[answer.comment_id] = answer
-    return result
+    return Answer.objects.public_by_comment(comments)
 
 
 def answer_for_target(comment: ConsultationComment) -> Answer | None:

@@ -30,6 +30,21 @@ class AnswerQuerySet(models.QuerySet):
     def public(self):
         return self.filter(state=AnswerState.PUBLIC)
 
+    def public_by_comment(self, comments: models.QuerySet) -> dict[int, "Answer"]:
+        """For each comment among `comments` with a public answer, that answer (its own first,
+        else its group's). Two queries."""
+        from .groups import GroupMembership
+
+        result: dict[int, Answer] = {}
+        memberships = GroupMembership.objects.filter(
+            comment__in=comments.values("pk"), group__answer__state=AnswerState.PUBLIC
+        ).select_related("group__answer")
+        for membership in memberships:
+            result[membership.comment_id] = membership.group.answer
+        for answer in self.public().filter(comment__in=comments.values("pk")):
+            result[answer.comment_id] = answer
+        return result
+
 
 class Answer(models.Model):
     consultation = models.ForeignKey(

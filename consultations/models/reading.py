@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 
 from consultations.units import commentable_kinds
-from regulations.models import Provision
+from regulations.models import DocumentVersion, Provision
 from regulations.models.reading import ProvisionNode, build_tree
 
+from .answers import Answer
 from .comments import COUNTED_STATUSES, SHOWN_STATUSES, CommenterType, ConsultationComment
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ class Thread:
     comment: ConsultationComment
     author: str
     replies: list[Thread] = dc_field(default_factory=list)
+    answer: Answer | None = None  # the agency's public answer (its own, else its group's)
 
 
 @dataclass
@@ -67,8 +69,8 @@ def public_authors(rows: list[tuple[int, str]], comments: list[ConsultationComme
 
 def consultation_page_context(page: ConsultationPage, selected_unit: str = "") -> dict[str, Any]:
     """The page's context. Queries: version and document (2), provisions (1), counted comments'
-    ids (1), shown comments (1), questions (1), attachments with files (1), fields (1), lead
-    agency (1)."""
+    ids (1), shown comments (1), their public answers (2), the draft's published versions (1),
+    questions (1), attachments with files (1), fields (1), lead agency (1)."""
     version = page.version
     provisions = list(Provision.objects.filter(version=version).order_by("position")) if version else []
     kinds = commentable_kinds({p.kind for p in provisions})
@@ -87,13 +89,14 @@ def consultation_page_context(page: ConsultationPage, selected_unit: str = "") -
         .order_by("thread_id", "order")
     )
     authors = public_authors([(pk, kind) for pk, _p, kind in rows], shown)
+    answers = Answer.objects.public_by_comment(ConsultationComment.objects.filter(consultation=page))
 
     by_unit: dict[int | None, UnitComments] = {p.pk: UnitComments(p, counts.get(p.pk, 0)) for p in units}
     general = UnitComments(None, counts.get(None, 0))
     threads: dict[int, Thread] = {}
     replies: defaultdict[int, list[Thread]] = defaultdict(list)
     for comment in shown:
-        thread = Thread(comment, authors[comment.pk])
+        thread = Thread(comment, authors[comment.pk], answer=answers.get(comment.pk))
         if comment.level == 0 or comment.parent_id == comment.pk:
             threads[comment.pk] = thread
             target = by_unit.get(comment.provision_id) if comment.provision_id in unit_ids else general
@@ -108,6 +111,9 @@ def consultation_page_context(page: ConsultationPage, selected_unit: str = "") -
     return {
         "version": version,
         "draft": page.document,
+        "published_versions": (
+            DocumentVersion.objects.published().filter(document_id=page.document_id).count() if page.document_id else 0
+        ),
         "tree": build_tree(provisions),
         "units": units,
         "unit_comments": by_unit,

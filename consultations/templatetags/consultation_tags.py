@@ -79,6 +79,18 @@ def render_thread(thread: Thread) -> SafeString:
         )
     else:
         body = format_html('<div class="comment-text">{}</div>', linebreaksbr(comment.comment, autoescape=True))
+    if thread.answer is not None and not comment.is_hidden:
+        body = format_html(
+            '{}<div class="public-answer comment-answer"><p><strong>{}</strong>: '
+            '<span class="answer-disposition">{}</span>{}</p><div class="answer-text" lang="vi">{}</div></div>',
+            body,
+            _("Trả lời của cơ quan soạn thảo"),
+            thread.answer.get_disposition_display(),
+            format_html(" <small>({})</small>", _("trả lời chung cho các góp ý cùng nội dung"))
+            if thread.answer.group_id
+            else "",
+            linebreaksbr(thread.answer.text, autoescape=True),
+        )
     replies = ""
     if thread.replies:
         replies = format_html(

@@ -154,3 +154,14 @@ def test_it_says_when_the_draft_has_no_revised_version(client, consultation):
     response = client.get(reverse("consultations_redline:page", args=[consultation.pk]))
     assert response.status_code == 200
     assert "chưa có phiên bản sửa đổi" in response.content.decode()
+
+
+def test_it_links_the_consultation_page_to_the_redline_once_the_draft_is_revised(client, consultation, revised):
+    link = reverse("consultations_redline:page", args=[consultation.pk])
+    html = client.get(consultation.url).content.decode()
+    assert f'href="{link}"' in html and "So sánh 2 phiên bản dự thảo" in html
+
+
+def test_it_shows_no_redline_link_for_a_draft_with_one_version(client, consultation):
+    html = client.get(consultation.url).content.decode()
+    assert reverse("consultations_redline:page", args=[consultation.pk]) not in html
