@@ -96,7 +96,11 @@ class SearchResponseSerializer(serializers.Serializer):
         help_text="Counts per value for agency, field, doc_type, status and year. Each facet "
         "counts with every filter applied except its own.",
     )
-    did_you_mean = serializers.CharField(required=False, help_text="Only when there are no results.")
+    did_you_mean = serializers.CharField(
+        required=False,
+        help_text="'Có phải bạn muốn tìm': for a query typed without diacritics, its likeliest reading with "
+        "them (searched too); else, only when there are no results, a corrected query.",
+    )
     warnings = serializers.ListField(child=serializers.CharField(), required=False)
 
     def to_representation(self, instance: Any) -> dict[str, Any]:

@@ -16,13 +16,17 @@ WARMUP_QUERY = "Điều 5 Nghị định 24/2012/NĐ-CP điều kiện cấp gi�
 
 
 def warm_up() -> None:
-    """Load underthesea's CRF and the spaCy pipeline (about 1.5 s) by parsing one query."""
+    """Load underthesea's CRF and the spaCy pipeline (about 1.5 s) by parsing one query, and the
+    embedding model (search/semantic.py)."""
     started = time.perf_counter()
     try:
         from search import backends  # noqa: F401 - builds the matching tables at import
         from search.request import parse_request
 
         parse_request({"q": WARMUP_QUERY})
+        from search import semantic
+
+        semantic.model()  # one embedding model per process (None, with a warning, if it cannot load)
     except Exception:  # a failed warm-up only means a slower first query, which will say why
         logger.exception("search warm-up failed")
         return

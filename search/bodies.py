@@ -88,11 +88,13 @@ def pin_bodies(request: SearchRequest) -> list[dict[str, Any]]:
     ]
 
 
-def main_body(request: SearchRequest, extra: int = 0) -> dict[str, Any]:
+def main_body(request: SearchRequest, extra: int = 0, rerank_depth: int = 0) -> dict[str, Any]:
     """The ranked query with filters, facets and highlights.
 
     Pinned citations are left out of it (``must_not``) so they are never listed twice; ``extra``
-    more hits are fetched to fill the page around them (see ``search.engine``).
+    more hits are fetched to fill the page around them (see ``search.engine``). With
+    ``rerank_depth``, the top that many hits (plus ``extra``) come from the first, with their
+    vectors, for search/semantic.py to re-rank.
     """
     kind = kinds.by_type(request.kind)
     pins = pinnable(request, kind)
@@ -107,6 +109,10 @@ def main_body(request: SearchRequest, extra: int = 0) -> dict[str, Any]:
         "_source": list(kind.source_fields),
         "aggs": aggregations(kind.facets, request.filters),
     }
+    if rerank_depth:
+        body["from"] = 0
+        body["size"] = rerank_depth + extra
+        body["_source"] = [*kind.source_fields, "vectors"]
     post = filter_clauses(kind.facets, request.filters)
     if post:
         body["post_filter"] = {"bool": {"filter": post}}

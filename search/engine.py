@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from regulations.legaltext.normalize import fold_diacritics
-from search import health, kinds
+from search import health, kinds, semantic
 from search.bodies import did_you_mean_body, main_body, pin_bodies, suggest_body
 from search.client import SearchUnavailable, get_client, search_timeout, unavailable
 from search.highlight import highlight_terms, highlight_text
@@ -73,7 +73,12 @@ def search(request: SearchRequest) -> SearchResult:
     terms = highlight_terms(request.query)
     pins = pin_bodies(request)
     k = len(pins)
-    answers = msearch([(kind.alias, body) for body in [*pins, main_body(request, extra=k)]], "search")
+    # Re-ranked by vectors (search/semantic.py): the query is embedded while OpenSearch answers.
+    plan = semantic.plan(request)
+    depth = plan.depth if plan is not None else 0
+    answers = msearch(
+        [(kind.alias, body) for body in [*pins, main_body(request, extra=k, rerank_depth=depth)]], "search"
+    )
     pinned: list[Hit] = []
     for answer in answers[:k]:
         for raw in answer.get("hits", {}).get("hits", [])[:1]:
@@ -81,9 +86,15 @@ def search(request: SearchRequest) -> SearchResult:
             if hit.id not in {p.id for p in pinned}:
                 pinned.append(hit)
     main = answers[k]
-    ranked = [_hit(kind, raw, terms, pinned=False) for raw in main.get("hits", {}).get("hits", [])]
-    # The combined list is pins + ranked; ranked was fetched from max(0, offset - k).
-    main_from = max(0, request.offset - k)
+    raw_hits = main.get("hits", {}).get("hits", [])
+    if plan is not None:
+        raw_hits = semantic.rerank(plan, raw_hits)
+    # The combined list is pins + ranked; ranked was fetched from max(0, offset - k) (from 0
+    # when re-ranked); only the hits of the page are turned into results.
+    main_from = 0 if plan is not None else max(0, request.offset - k)
+    first = max(0, request.offset - k - main_from)
+    ranked = [_hit(kind, raw, terms, pinned=False) for raw in raw_hits[first : first + request.size + k]]
+    main_from += first
     page = page_with_pins(pinned, ranked, offset=request.offset, size=request.size, main_from=main_from)
     counts = {
         name: [(b["key"], b["doc_count"]) for b in agg.get("values", {}).get("buckets", [])]
@@ -96,7 +107,10 @@ def search(request: SearchRequest) -> SearchResult:
         facets=label_facets(kind.facets, counts, request.filters),
         warnings=request.warnings,
     )
-    if result.count == 0 and request.query.is_searchable:
+    if request.query.restored is not None:
+        # Typed without diacritics: the reading with accents that was searched too.
+        result.did_you_mean = request.query.restored.text
+    elif result.count == 0 and request.query.is_searchable:
         result.did_you_mean = did_you_mean(request)
     return result
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from opensearchpy import helpers
 
-from search import kinds
+from search import kinds, semantic
 from search.client import bulk_timeout, get_client, unavailable
 from search.entries import Prepared, enrich
 from search.kinds.base import EntryBuilder, SearchKind
@@ -41,6 +41,7 @@ class Written:
     deleted: set[tuple[str, int]] = field(default_factory=set)  # (builder, object id) removed
     entries: dict[str, int] = field(default_factory=dict)  # entries written, per kind
     dropped: list[Key] = field(default_factory=list)  # requests for kinds no longer registered
+    unembedded: int = 0  # entries written without vectors (the embedding task gives them theirs)
 
 
 def _build(
@@ -51,7 +52,10 @@ def _build(
     built: dict[int, Prepared] = {}
     for pk, prepared in builder.prepare(ids).items():
         try:
+            semantic.mark(group, prepared)
             enrich(prepared)
+            # Vectors the cache has; the others come from the worker's embedding task.
+            out.unembedded += semantic.attach_cached(prepared)
             builder.finish(prepared)
         except Exception as exc:  # noqa: BLE001 - one bad object must not block the queue
             logger.exception("could not build the index entries of %s %s", builder.name, pk)

@@ -46,3 +46,24 @@ class IndexRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.kind} {self.object_id}"
+
+
+class TextStatistics(models.Model):
+    """What the indexed texts say about their syllables (search/nlp/lexicon.py): entry counts
+    per syllable (query weighting) and accented forms and pairs (diacritic restoration).
+
+    One row, rewritten by `search_reindex` and by the worker's `refresh_text_statistics` task;
+    every web process loads it once and again when `built_at` changes (search/statistics.py).
+    """
+
+    name = models.CharField(_("tên"), max_length=40, unique=True)
+    built_at = models.DateTimeField(_("lập lúc"), default=timezone.now)
+    entries = models.PositiveIntegerField(_("số mục"), default=0)
+    data = models.BinaryField(_("dữ liệu"))
+
+    class Meta:
+        verbose_name = _("thống kê văn bản")
+        verbose_name_plural = _("thống kê văn bản")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.entries} entries, {self.built_at:%Y-%m-%d %H:%M})"

@@ -11,13 +11,16 @@ import datetime
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from regulations.legaltext import laws
 from regulations.legaltext.normalize import fold_diacritics, normalize
 from regulations.legaltext.numbers import number_key
 from regulations.legaltext.recognizers.entity import Entity
+from search.nlp import questions
+from search.nlp.accents import restore
+from search.nlp.lexicon import Lexicon, syllable_runs
 from search.nlp.pipeline import analyze
 
 MAX_QUERY_CHARS: Final = 1000
@@ -71,6 +74,16 @@ class ParsedQuery:
     citations: tuple[CitationTarget, ...] = ()
     truncated: bool = False
     has_diacritics: bool = False
+    # Typed without diacritics: the likeliest accented reading (search/nlp/accents.py), parsed
+    # the same way; searched too, and offered as "Có phải bạn muốn tìm".
+    restored: ParsedQuery | None = None
+    # The query's rare syllables (with accents, typed or restored) and their rarity (idf / the
+    # largest idf, 0-1), from the indexed texts' statistics: they weigh more than common words.
+    rare: tuple[tuple[str, float], ...] = ()
+    # The question as typed (wrapper included; ``syllables`` has it taken off, search/nlp/
+    # questions.py), and the kinds of answer it asks for ("deadline", "fee", "penalty").
+    question: str = ""
+    question_types: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -84,6 +97,11 @@ class ParsedQuery:
     @property
     def folded(self) -> str:
         return fold_diacritics(self.syllables).lower()
+
+    @property
+    def folded_question(self) -> str:
+        """The whole question as typed, folded (question patterns read it)."""
+        return fold_diacritics(self.question or self.syllables).lower()
 
 
 def clean_text(raw: str) -> tuple[str, bool]:
@@ -162,6 +180,9 @@ def citation_targets(entities: Sequence[Entity]) -> tuple[CitationTarget, ...]:
 
 
 NGRAM_MAX: Final = 4
+# At most this many n-grams per query: each is a term of the query, and OpenSearch refuses a
+# query of more than 1,024 terms (a 1,000-character question stays well below).
+NGRAMS_KEPT: Final = 120
 
 
 def syllable_ngrams(text: str) -> str:
@@ -172,12 +193,50 @@ def syllable_ngrams(text: str) -> str:
         syllables = [s for s in re.findall(r"[^\W_]+", chunk) if not s.isdigit()]
         for n in range(2, NGRAM_MAX + 1):
             grams.extend("_".join(syllables[i : i + n]) for i in range(len(syllables) - n + 1))
-    return " ".join(dict.fromkeys(grams))
+    return " ".join(list(dict.fromkeys(grams))[:NGRAMS_KEPT])
 
 
-def parse_query(raw: str) -> ParsedQuery:
-    """The parsed query; the same text on the same day is analysed once per process (a bounded
-    LRU of ``QUERY_CACHE_SIZE`` texts: a law cited by name is the one in force that day)."""
+# A syllable is "rare" when its idf is at least this share of the largest idf possible (a
+# syllable held by a single entry): on 5,000 articles, one held by fewer than about 200 of them.
+# search/ranking.py weighs it by the square of that share.
+RARE_MIN: Final = 0.35
+RARE_MAX: Final = 8
+# Question words are rare in legal text but say nothing about the subject.
+_INTERROGATIVES: Final = frozenset("nhiêu gì sao nào đâu ai lâu mấy chăng hả ạ nhỉ".split())
+
+
+def rare_syllables(text: str, lexicon: Lexicon) -> tuple[tuple[str, float], ...]:
+    """The syllables of ``text`` (accented: typed so, or restored) that few entries hold,
+    rarest first, with idf / the largest idf."""
+    top = lexicon.max_idf()
+    found: dict[str, float] = {}
+    for run in syllable_runs(text):
+        for syllable in run:
+            rarity = lexicon.idf(syllable) / top
+            if lexicon.df.get(syllable, 0) and rarity >= RARE_MIN and syllable not in _INTERROGATIVES:
+                found[syllable] = round(rarity, 3)
+    return tuple(sorted(found.items(), key=lambda kv: -kv[1])[:RARE_MAX])
+
+
+def parse_query(raw: str, lexicon: Lexicon | None = None) -> ParsedQuery:
+    """The parsed query; with the indexed texts' ``lexicon``, also its rare syllables and, for a
+    query typed without diacritics, its restored reading. The analysis of a text (the typed one
+    and the restored one) is done once per process and day (a bounded LRU of
+    ``QUERY_CACHE_SIZE`` texts: a law cited by name is the one in force that day); what the
+    lexicon adds is cheap and follows the lexicon of the moment."""
+    parsed = _analysed(raw)
+    if lexicon is None or lexicon.is_empty or not parsed.is_searchable:
+        return parsed
+    restored = None
+    if not parsed.has_diacritics:
+        reading = restore(parsed.syllables, lexicon)
+        if fold_diacritics(reading) != reading:
+            restored = _analysed(reading)
+    accented = restored.syllables if restored is not None else parsed.syllables
+    return replace(parsed, restored=restored, rare=rare_syllables(accented, lexicon))
+
+
+def _analysed(raw: str) -> ParsedQuery:
     # clean_text reads no further than this: a 10 MB parameter is not kept as a cache key.
     return _parse_query((raw or "")[: MAX_QUERY_CHARS * 4 + 1], datetime.date.today())
 
@@ -197,7 +256,8 @@ def _parse_query(raw: str, day: datetime.date) -> ParsedQuery:
     if not text:
         return ParsedQuery(text="", syllables="", words="", truncated=truncated)
     phrases, unquoted = split_phrases(text)
-    syllables = " ".join(_NOISE_RE.sub(" ", unquoted).split())
+    question = " ".join(_NOISE_RE.sub(" ", unquoted).split())
+    syllables = " ".join(_NOISE_RE.sub(" ", questions.core(unquoted)).split())
     if _HAS_LETTER_OR_DIGIT_RE.search(syllables):
         # The same analysis as indexed text: segmented words and citations in one pass.
         analysis = analyze(syllables)
@@ -213,4 +273,6 @@ def _parse_query(raw: str, day: datetime.date) -> ParsedQuery:
         citations=citations,
         truncated=truncated,
         has_diacritics=fold_diacritics(syllables) != syllables,
+        question=question,
+        question_types=questions.question_types(question),
     )

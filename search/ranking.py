@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
 from regulations.legaltext.normalize import fold_diacritics
+from search.nlp import questions
 from search.query import CitationTarget, ParsedQuery
 
 
@@ -65,6 +66,8 @@ PROFILES: Final[dict[str, dict[str, float]]] = {
         "s:context.folded": 0.18,
         "p:syllables": 1.5,
         "p:syllables.folded": 0.8,
+        "b:syllables.bigrams": 1.0,
+        "b:syllables.bigrams_folded": 0.5,
     },
     "folded": {
         "w:words.folded": 0.75,
@@ -75,6 +78,7 @@ PROFILES: Final[dict[str, dict[str, float]]] = {
         "s:context.folded": 0.18,
         "p:syllables": 1.5,
         "p:syllables.folded": 0.8,
+        "b:syllables.bigrams_folded": 1.0,
     },
 }
 WEIGHTS: Final[dict[str, float]] = {
@@ -86,6 +90,14 @@ WEIGHTS: Final[dict[str, float]] = {
     # and scope questions of docs/benchmarks.md with no query worse.
     "definition": 80.0,
     "scope": 80.0,
+    # A query typed without diacritics: its restored reading, against the typed one (1.0).
+    "restored": 1.0,
+    # Rare syllables (rare_clauses): boost at the rarest.
+    "rare": 4.0,
+    # Question types (question_clauses): constant lifts for the articles that state the answer.
+    questions.DEADLINE: 20.0,
+    questions.FEE: 20.0,
+    questions.PENALTY: 20.0,
 }
 # Longest query (in syllables) for which the whole query is also tried as a phrase.
 PHRASE_MAX_SYLLABLES: Final = 8
@@ -172,7 +184,7 @@ def intent_clauses(query: ParsedQuery, fs: FieldSet) -> list[dict[str, Any]]:
     """Boosts for definition and scope questions (for the kinds that answer questions)."""
     if not query.is_searchable:
         return []
-    folded = " ".join(query.folded.split())
+    folded = " ".join(query.folded_question.split())
     clauses: list[dict[str, Any]] = []
     heading = f"{fs.heading}.folded"
     for term in _definition_terms(folded, query.phrases):
@@ -217,25 +229,55 @@ def intent_clauses(query: ParsedQuery, fs: FieldSet) -> list[dict[str, Any]]:
                     }
                 }
             )
+    clauses.extend(question_clauses(query))
     return clauses
+
+
+# What an article that answers a question of each type says (search/nlp/questions.py), on the
+# accented syllables (indexed text always has its accents): a time limit, an amount of money, a
+# penalty.
+ANSWER_CUES: Final[dict[str, tuple[str, ...]]] = {
+    questions.DEADLINE: ("thời hạn", "trong thời hạn", "ngày làm việc", "kể từ ngày", "trong vòng", "chậm nhất"),
+    questions.FEE: ("lệ phí", "án phí", "mức thu", "mức phí", "nghìn đồng", "triệu đồng", "tỷ đồng"),
+    questions.PENALTY: ("phạt tiền", "phạt tù", "xử phạt", "phạt cải tạo", "tử hình", "hình phạt", "bị phạt"),
+}
+
+
+def question_clauses(query: ParsedQuery) -> list[dict[str, Any]]:
+    """An article that states what the question asks for (a time limit, a fee, a penalty) gets
+    a constant lift: among articles on the same subject, the one that answers comes first."""
+    return [
+        {
+            "constant_score": {
+                "filter": {
+                    "bool": {
+                        "should": [{"match_phrase": {"syllables": cue}} for cue in ANSWER_CUES[kind]],
+                        "minimum_should_match": 1,
+                    }
+                },
+                "boost": WEIGHTS[kind],
+            }
+        }
+        for kind in query.question_types
+        if kind in ANSWER_CUES
+    ]
 
 
 def _multi_match(text: str, fields: list[str]) -> dict[str, Any]:
     return {"multi_match": {"query": text, "fields": fields, "type": "most_fields"}}
 
 
-def text_query(query: ParsedQuery, kind: RankedKind) -> dict[str, Any]:
-    """The relevance query: segmented words, syllable n-grams and plain syllables, each on its
-    exact and folded fields (boosts from the query's profile), plus quoted phrases, citations
-    and the boosts of definition and scope questions (``intent_clauses``)."""
-    fs = kind.fields
-    profile = PROFILES["accented" if query.has_diacritics else "folded"]
+def _text_clauses(
+    query: ParsedQuery, fs: FieldSet, profile: dict[str, float], *, ngrams: bool = True
+) -> list[dict[str, Any]]:
+    """Words, syllable n-grams, syllables, syllable bigrams and the whole query as a phrase, on
+    the fields of ``profile``."""
     should: list[dict[str, Any]] = []
-    must: list[dict[str, Any]] = []
     parts = [
         ("w", query.words),
-        ("n", query.ngrams),
+        ("n", query.ngrams if ngrams else ""),
         ("s", query.syllables if query.is_searchable else ""),
+        ("b", query.syllables if query.is_searchable else ""),
     ]
     for part, text in parts:
         fields = profile_fields(profile, part, fs)
@@ -245,6 +287,36 @@ def text_query(query: ParsedQuery, kind: RankedKind) -> dict[str, Any]:
         for field in profile_fields(profile, "p", fs):
             name, _, boost = field.partition("^")
             should.append({"match_phrase": {name: {"query": query.syllables, "slop": 1, "boost": float(boost)}}})
+    return should
+
+
+def rare_clauses(query: ParsedQuery) -> list[dict[str, Any]]:
+    """Rare syllables of the query (``ParsedQuery.rare``, from the indexed texts' statistics)
+    count once more, in proportion to their rarity: in "thủ tục cấp giấy phép kinh doanh vàng"
+    the one word few articles hold, "vàng", outweighs five found in thousands."""
+    return [
+        {"match": {"syllables": {"query": syllable, "boost": round(WEIGHTS["rare"] * rarity**2, 3)}}}
+        for syllable, rarity in query.rare
+    ]
+
+
+def text_query(query: ParsedQuery, kind: RankedKind) -> dict[str, Any]:
+    """The relevance query: segmented words, syllable n-grams, plain syllables and syllable
+    bigrams, each on its exact and folded fields (boosts from the query's profile); for a query
+    typed without diacritics, its restored reading too (accented profile); its rare syllables;
+    quoted phrases, citations and the boosts of definition and scope questions
+    (``intent_clauses``)."""
+    fs = kind.fields
+    profile = PROFILES["accented" if query.has_diacritics else "folded"]
+    should = _text_clauses(query, fs, profile)
+    must: list[dict[str, Any]] = []
+    if query.restored is not None and should:
+        # Its words are segmented with their accents: no need for its n-grams (and the query
+        # stays far below OpenSearch's 1,024 terms).
+        restored = _text_clauses(query.restored, fs, PROFILES["accented"], ngrams=False)
+        if restored:
+            should.append({"bool": {"should": restored, "boost": WEIGHTS["restored"]}})
+    should.extend(rare_clauses(query))
     for phrase in query.phrases:
         # A quoted phrase must occur (with or without diacritics); exact diacritics score more.
         must.append(

@@ -14,7 +14,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from search import kinds
+from search import kinds, statistics
 from search.facets import AnyFacet, Facet, Filters, RangeFacet
 from search.query import MAX_QUERY_CHARS, ParsedQuery, parse_query
 
@@ -228,7 +228,7 @@ def parse_request(params: Mapping[str, Any], vocabulary: Vocabulary | None = Non
         raise InvalidSearch(errors, allowed)
     assert page is not None and size is not None and kind is not None
     return SearchRequest(
-        query=parse_query(_one(params, "q")),
+        query=parse_query(_one(params, "q"), statistics.lexicon()),
         kind=kind.type,
         filters=filters,
         page=page,

@@ -10,6 +10,8 @@ one query can rank exact matches first and still find the rest:
 | `words.folded`     | same                                    | vi_words_folded / ..._search    |
 | `syllables`        | the text (copied from `text`)           | vi_syllables / ..._search       |
 | `syllables.folded` | same                                    | vi_syllables_folded / ..._search|
+| `syllables.bigrams`| same, adjacent syllables as one token   | vi_bigrams                      |
+| `syllables.bigrams_folded` | same, folded                    | vi_bigrams_folded               |
 | `text`             | the text, normalised, lines kept        | standard (for highlighting)     |
 
 Every kind has these text fields (`text_fields()`), so one `multi_match` works on all of them.
@@ -32,7 +34,7 @@ from search.nlp.synonyms import SYNONYMS_VERSION, opensearch_synonym_rules
 # Bump when an analyzer or a shared field definition below changes (every kind is rebuilt); a
 # change to one kind's own fields bumps that kind's `schema_version` instead. The synonyms
 # version is part of the number.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAPPING_VERSION: int = SCHEMA_VERSION * 1000 + int(SYNONYMS_VERSION)
 
 # Punctuation and symbols around a token ("(tthc)", "2020,") are trimmed; a token that was
@@ -88,6 +90,14 @@ def analysis() -> dict[str, Any]:
                 "replacement": "",
             },
             "vi_non_empty": {"type": "length", "min": 1},
+            # Adjacent syllables as one token ("kinh doanh", "doanh vàng"): the `bigrams`
+            # sub-fields (analysis-common's shingle filter).
+            "vi_syllable_pairs": {
+                "type": "shingle",
+                "min_shingle_size": 2,
+                "max_shingle_size": 2,
+                "output_unigrams": False,
+            },
             # Lenient: a rule the analyzer cannot parse is skipped rather than failing the index.
             "vi_word_synonyms": {"type": "synonym_graph", "synonyms": words_rules, "lenient": True},
             "vi_syllable_synonyms": {
@@ -135,6 +145,17 @@ def analysis() -> dict[str, Any]:
                 "tokenizer": "standard",
                 "filter": ["lowercase", "asciifolding", "vi_syllable_synonyms"],
             },
+            # Syllable bigrams, exact and folded: no synonyms (a pair never spans an abbreviation).
+            "vi_bigrams": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "vi_syllable_pairs"],
+            },
+            "vi_bigrams_folded": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "asciifolding", "vi_syllable_pairs"],
+            },
             "vi_suggest": {
                 "type": "custom",
                 "tokenizer": "standard",
@@ -166,19 +187,24 @@ INTEGER = {"type": "integer"}
 NOT_INDEXED = {"type": "keyword", "index": False, "doc_values": False}
 
 
-def syllable_text() -> dict[str, Any]:
-    """Display text searched by syllables, with a diacritics-free sub-field."""
+def syllable_text(*, bigrams: bool = False) -> dict[str, Any]:
+    """Display text searched by syllables, with a diacritics-free sub-field (and, with
+    ``bigrams``, syllable-pair sub-fields ``bigrams`` and ``bigrams_folded``)."""
+    fields: dict[str, Any] = {
+        "folded": {
+            "type": "text",
+            "analyzer": "vi_syllables_folded",
+            "search_analyzer": "vi_syllables_folded_search",
+        }
+    }
+    if bigrams:
+        fields["bigrams"] = {"type": "text", "analyzer": "vi_bigrams"}
+        fields["bigrams_folded"] = {"type": "text", "analyzer": "vi_bigrams_folded"}
     return {
         "type": "text",
         "analyzer": "vi_syllables",
         "search_analyzer": "vi_syllables_search",
-        "fields": {
-            "folded": {
-                "type": "text",
-                "analyzer": "vi_syllables_folded",
-                "search_analyzer": "vi_syllables_folded_search",
-            }
-        },
+        "fields": fields,
     }
 
 
@@ -204,7 +230,7 @@ def text_fields() -> dict[str, Any]:
                 }
             },
         },
-        "syllables": syllable_text(),
+        "syllables": syllable_text(bigrams=True),
         "citations": KEYWORD,
         "suggest": {
             "type": "completion",

@@ -31,7 +31,7 @@ from django.db.models import Min, Q
 from django.utils import timezone
 from django_tasks import task
 
-from search import indexer, outbox
+from search import indexer, outbox, semantic, statistics
 from search.client import SearchUnavailable
 from search.indexes import ensure_aliases
 from search.models import IndexRequest
@@ -60,6 +60,7 @@ class DrainResult:
     entries: dict[str, int] = field(default_factory=dict)  # entries written, per kind
     failed: int = 0  # requests kept for a retry
     dropped: int = 0  # requests for kinds no longer registered, deleted
+    unembedded: int = 0  # entries written without vectors, for the embedding task
     remaining: int = 0  # requests still queued at the end
     busy: bool = False  # another drain or a rebuild was running: nothing done
     errors: list[str] = field(default_factory=list)
@@ -74,6 +75,7 @@ class DrainResult:
         for name, count in written.entries.items():
             self.entries[name] = self.entries.get(name, 0) + count
         self.dropped += len(written.dropped)
+        self.unembedded += written.unembedded
 
     def as_dict(self) -> dict[str, Any]:
         return {key: value for key, value in asdict(self).items() if not key.startswith("_")}
@@ -216,6 +218,10 @@ def drain(
     result.remaining = IndexRequest.objects.count()
     if reschedule:
         _schedule_follow_up(result)
+        if result.indexed or result.deleted:
+            statistics.schedule_refresh()
+        if result.unembedded:
+            semantic.schedule_embedding()
     return result
 
 

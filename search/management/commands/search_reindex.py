@@ -7,15 +7,17 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from opensearchpy import helpers
 from tqdm import tqdm
 
-from search import entries, kinds, outbox
+from search import entries, kinds, outbox, semantic, statistics
 from search.client import SearchUnavailable, bulk_timeout, get_client, unavailable
 from search.indexes import create_index, delete_indexes, finish_bulk_load, swap_aliases
 from search.kinds.base import EntryBuilder, SearchKind
 from search.models import IndexRequest
+from search.nlp.lexicon import LexiconBuilder
 from search.tasks import drain
 
 # Objects read from the database and handed to the NLP workers at a time.
@@ -42,11 +44,32 @@ class Command(BaseCommand):
         )
         parser.add_argument("--batch-size", type=int, default=BATCH_OBJECTS)
         parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument(
+            "--no-vectors",
+            action="store_true",
+            help="leave the embedding to the worker (the new indexes are lexical until it has run); "
+            "the default embeds here, reusing every vector the cache has",
+        )
 
-    def handle(self, *args, kind, workers, batch_size, no_progress, **options):
+    def handle(self, *args, kind, workers, batch_size, no_progress, no_vectors, **options):
         selected = kinds.all_kinds() if kind == "all" else [kinds.get(kind)]
         started = time.monotonic()
-        stats: dict[str, Any] = {"objects": 0, "entries": {k.name: 0 for k in selected}, "errors": [], "failed": set()}
+        stats: dict[str, Any] = {
+            "objects": 0,
+            "entries": {k.name: 0 for k in selected},
+            "errors": [],
+            "failed": set(),
+            "chunks": 0,
+            "unembedded": 0,
+        }
+        self.vectors = semantic.enabled() and not no_vectors and settings.SEARCH_VECTORS_ON_REINDEX
+        current = semantic.model() if semantic.enabled() else None
+        if self.vectors and current is None:
+            self.stderr.write(f"no vectors: {semantic.embedder.state().detail}; the index will be lexical")
+            self.vectors = False
+        # Vectors of this model that the cache has are reused even with --no-vectors.
+        self.model_name = current.name if current is not None else ""
+        self.lexicon = LexiconBuilder() if kind == "all" else None
         # Drains wait (and retry by themselves) while the indexes are being replaced.
         with outbox.indexing_lock(wait=True):
             rebuilt = IndexRequest.objects.filter(kind__in=[k.name for k in selected])
@@ -67,6 +90,8 @@ class Command(BaseCommand):
                     raise CommandError(f"rebuild abandoned, aliases unchanged: {exc}") from exc
                 raise
             delete_indexes(old)
+            if self.lexicon is not None:
+                statistics.store(self.lexicon.build())
             done = self._settle_outbox(snapshot)
             for name, pk in stats["failed"]:
                 if pk > 0:
@@ -92,6 +117,12 @@ class Command(BaseCommand):
             f"Reindexed {stats['objects']} objects in {elapsed:.1f} s with {workers or 1} NLP process(es): "
             f"{rates}; {len({pk for _name, pk in stats['failed']})} objects failed."
         )
+        if self.vectors:
+            self.stdout.write(f"Vectors: {stats['chunks']} chunks embedded, the others from the cache.")
+        elif semantic.enabled():
+            self.stdout.write("Vectors: not computed here; the worker embeds the new entries.")
+        if stats["unembedded"] or not self.vectors:
+            semantic.schedule_embedding()
 
     # ---- loading -------------------------------------------------------------------------
 
@@ -115,25 +146,41 @@ class Command(BaseCommand):
         batches = self._batches(builder, max(batch_size, 1))
         first = next(batches, None)
         bar = tqdm(total=self.total, desc=f"Reindex {builder.name}", unit="obj", disable=not progress)
+        cache_path = str(settings.SEARCH_VECTOR_CACHE or "") if semantic.enabled() else ""
+        model_args = (settings.SEARCH_EMBEDDER, settings.SEARCH_EMBEDDER_MODEL or "") if self.vectors else ("", "")
+        model_name = self.model_name
 
-        def write(results: list[tuple[entries.Prepared | None, str]], batch: Batch) -> None:
-            self._write(results, batch, builder, group, new, stats)
+        def work(prepared: entries.Prepared) -> entries.Job:
+            return prepared, cache_path, model_name, self.vectors
+
+        def write(results: list[tuple[entries.Prepared | None, str, int]], batch: Batch) -> None:
+            stats["chunks"] += sum(r[2] for r in results)
+            self._write([(r[0], r[1]) for r in results], batch, builder, group, new, stats)
             bar.update(len(batch))
+            if self.vectors:
+                bar.set_postfix(chunks_embedded=stats["chunks"], refresh=False)
 
         try:
             if first is None:
                 return
             if workers <= 1:
+                if self.vectors:
+                    entries.warm_up(*model_args)
                 for batch in [first, *batches]:
-                    write([entries.enrich_safely(prepared) for _pk, prepared in batch], batch)
+                    for _pk, prepared in batch:
+                        semantic.mark(group, prepared)
+                    write([entries.enrich_and_embed(work(prepared)) for _pk, prepared in batch], batch)
                 return
-            # "spawn": fresh interpreters that load their own NLP models and share no socket
-            # with this process (its database connection holds the indexing lock).
+            # "spawn": fresh interpreters that load their own NLP models (and embedder) and share
+            # no socket with this process (its database connection holds the indexing lock).
             context = multiprocessing.get_context("spawn")
-            with context.Pool(workers, initializer=entries.warm_up) as pool:
+            with context.Pool(workers, initializer=entries.warm_up, initargs=model_args) as pool:
 
                 def start(batch: Batch) -> Any:
-                    return pool.map_async(entries.enrich_safely, [prepared for _pk, prepared in batch], chunksize=1)
+                    for _pk, prepared in batch:
+                        semantic.mark(group, prepared)
+                    jobs = [work(prepared) for _pk, prepared in batch]
+                    return pool.map_async(entries.enrich_and_embed, jobs, chunksize=1)
 
                 previous = (first, start(first))
                 for batch in batches:  # read the next batch while the workers run the NLP
@@ -168,6 +215,10 @@ class Command(BaseCommand):
                 continue
             for kind in group:
                 for entry in kind.entries(enriched):
+                    if self.lexicon is not None:
+                        self.lexicon.add(entry.get("text") or "")
+                    if kind.embeds and "vectors" not in entry:
+                        stats["unembedded"] += 1
                     _id = kind.entry_id(entry)
                     owner[f"{kind.name}:{_id}"] = (kind.name, pk)
                     actions.append({"_index": new[kind.name], "_id": _id, "_source": entry})

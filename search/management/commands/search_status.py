@@ -5,10 +5,11 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from search import health, kinds, outbox
+from search import health, kinds, outbox, semantic, statistics
 from search.client import SearchUnavailable, get_client, unavailable
 from search.indexes import alias_targets, version_of
 from search.kinds.base import SearchKind
+from search.models import TextStatistics
 from search.nlp.synonyms import SYNONYMS_VERSION
 from search.search_index import MAPPING_VERSION
 
@@ -16,8 +17,9 @@ from search.search_index import MAPPING_VERSION
 class Command(BaseCommand):
     help = (
         "Show, for each registered search kind, its alias and the index it points to, the entry "
-        "count, the mapping version and the requests queued; then the whole queue, and whether "
-        "OpenSearch answers. Exits 0 even when it does not."
+        "count, the mapping version and the requests queued; then the whole queue, whether "
+        "OpenSearch answers, the embedding model and the entries still without vectors, and the "
+        "text statistics. Exits 0 even when OpenSearch does not answer."
     )
 
     def handle(self, *args, **options):
@@ -32,6 +34,18 @@ class Command(BaseCommand):
             line = self._alias_line(kind) if state.available else f"{kind.alias}: (OpenSearch not reachable)"
             self.stdout.write(f"{line}; queue: {queued.get(kind.name, 0)}")
         self._queue()
+        for line in semantic.status() if state.available else []:
+            self.stdout.write(line)
+        self.stdout.write(self._statistics())
+
+    def _statistics(self) -> str:
+        row = TextStatistics.objects.filter(name=statistics.NAME).values("built_at", "entries").first()
+        if row is None:
+            return (
+                "Text statistics: none yet (run search_reindex, or let the worker build them): "
+                "no diacritic restoration, no rare-word weighting"
+            )
+        return f"Text statistics: built {row['built_at']:%Y-%m-%d %H:%M} from {row['entries']} entries"
 
     def _alias_line(self, kind: SearchKind) -> str:
         name = kind.alias

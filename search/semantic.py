@@ -1,0 +1,294 @@
+"""Semantic ranking, wired into search: which kinds embed, the vectors of their entries, the
+worker's embedding task, the status, and the re-ranking of a query's lexical top hits.
+
+How it works (docs/architecture.md, "Semantic ranking"):
+
+* A kind embeds when it declares ``chunk_title`` (articles: "law title. Điều N. heading").
+  ``mark`` stamps that title on its entries before the NLP; search/entries.py cuts the text
+  into clause-sized chunks; search/vectors/attach.py gives the entry one vector per chunk
+  (``vectors``) and the model's name (``embedded``), from the cache (a file, search/vectors/
+  cache.py) or the model.
+* `search_reindex` embeds in its NLP processes (each loads the model once); a drain of the
+  outbox only takes vectors the cache already has and leaves the rest to
+  ``embed_missing_vectors``, a django-tasks task the worker runs after it, so new text is
+  searchable lexically at once and semantically a little later.
+* A query: the lexical ranking fetches its top ``DEPTH`` hits with their vectors while the
+  query is embedded in a thread; the hits are re-ranked by ``lexical + DENSE_WEIGHT × dense``
+  (min-max normalised, search/vectors/fusion.py). Deeper pages keep the lexical order. Without
+  a model, or when no hit has vectors yet, the lexical order stands.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+from django.conf import settings
+from django_tasks import task
+from opensearchpy import helpers
+
+from search import kinds
+from search.client import SearchUnavailable, bulk_timeout, get_client, unavailable
+from search.entries import Prepared
+from search.kinds.base import SearchKind
+from search.vectors import embedder
+from search.vectors.attach import CHUNK_TITLE, EMBEDDED, VECTORS, attach, chunk_entries
+from search.vectors.cache import VectorCache
+from search.vectors.codec import Vector, decode_many
+from search.vectors.fusion import best_chunk, fuse
+
+if TYPE_CHECKING:
+    from search.request import SearchRequest
+
+logger = logging.getLogger(__name__)
+
+# Chosen by 5-fold cross-validation on the dev queries (docs/benchmarks.md, "Semantic ranking").
+DEPTH: Final = 50
+DENSE_WEIGHT: Final = 1.5
+# The query's vector may take this long (it runs while OpenSearch answers); then lexical order.
+QUERY_VECTOR_TIMEOUT: Final = 1.0
+# The worker embeds this many entries per round, and at most this long per task run.
+EMBED_BATCH: Final = 32
+EMBED_BUDGET_SECONDS: Final = 120.0
+
+_executor = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="query-vector")
+
+
+# ---- the model and the cache -----------------------------------------------------------------
+
+
+def enabled() -> bool:
+    return bool(getattr(settings, "SEARCH_EMBEDDER", ""))
+
+
+def model() -> embedder.Embedder | None:
+    """The process's model (None when semantic ranking is off or the model cannot load)."""
+    if not enabled():
+        return None
+    embedder.configure(settings.SEARCH_EMBEDDER, settings.SEARCH_EMBEDDER_MODEL or None)
+    return embedder.shared()
+
+
+def cache() -> VectorCache | None:
+    path = getattr(settings, "SEARCH_VECTOR_CACHE", "")
+    return VectorCache(str(path)) if path else None
+
+
+def semantic_kinds() -> list[SearchKind]:
+    return [kind for kind in kinds.all_kinds() if kind.embeds]
+
+
+# ---- entries ---------------------------------------------------------------------------------
+
+
+def mark(group: list[SearchKind], prepared: Prepared) -> None:
+    """Stamp the chunk title on the entries of the kinds that embed (before the NLP)."""
+    if not enabled():
+        return
+    for kind in group:
+        if kind.embeds:
+            for entry in kind.entries(prepared):
+                entry[CHUNK_TITLE] = kind.chunk_title(entry)
+
+
+def attach_cached(prepared: Prepared) -> int:
+    """Vectors the cache has (no embedding); returns how many entries still lack them."""
+    entries = [entry for group in prepared.values() for entry in group]
+    chunked = [entry for entry in entries if "_chunks" in entry]
+    if not chunked:
+        return 0
+    current = model()
+    attach(chunked, current, cache(), model_name=current.name if current else "", embed=False)
+    return sum(1 for entry in chunked if VECTORS not in entry)
+
+
+# ---- the worker's embedding task -------------------------------------------------------------
+
+
+def missing_query(name: str) -> dict[str, Any]:
+    return {"bool": {"must_not": [{"term": {EMBEDDED: name}}]}}
+
+
+def missing(kind: SearchKind, name: str) -> int:
+    """Entries of ``kind`` without vectors of model ``name``."""
+    with unavailable(f"counting entries without vectors in {kind.alias}"):
+        return int(get_client().count(index=kind.alias, body={"query": missing_query(name)})["count"])
+
+
+@dataclass
+class EmbedResult:
+    entries: int = 0
+    chunks: int = 0
+    conflicts: int = 0
+    left: int = 0
+
+
+def embed_missing(
+    *, budget: float = EMBED_BUDGET_SECONDS, progress: Callable[[int], None] | None = None
+) -> EmbedResult:
+    """Give vectors to the entries that lack them, kind by kind, for at most ``budget`` seconds.
+    An entry changed meanwhile (a newer version in the index) is left for the next round."""
+    result = EmbedResult()
+    current = model()
+    if current is None:
+        return result
+    store = cache()
+    client = get_client()
+    started = time.monotonic()
+    for kind in semantic_kinds():
+        after: list[Any] | None = None
+        while time.monotonic() - started < budget:
+            body: dict[str, Any] = {
+                "size": EMBED_BATCH,
+                "query": missing_query(current.name),
+                "sort": [{kind.fields.id_field: "asc"}],
+                "seq_no_primary_term": True,
+                "_source": ["text", *kind.chunk_fields],
+            }
+            if after is not None:
+                body["search_after"] = after
+            with unavailable(f"reading entries without vectors in {kind.alias}"):
+                hits = client.search(index=kind.alias, body=body, request_timeout=bulk_timeout())["hits"]["hits"]
+            if not hits:
+                break
+            after = hits[-1]["sort"]
+            entries = []
+            for hit in hits:
+                source = dict(hit["_source"])
+                source[CHUNK_TITLE] = kind.chunk_title(source)
+                entries.append(source)
+            chunk_entries(entries)
+            result.chunks += attach(entries, current, store, progress=progress)
+            actions = [
+                {
+                    "_op_type": "update",
+                    "_index": hit["_index"],
+                    "_id": hit["_id"],
+                    "if_seq_no": hit["_seq_no"],
+                    "if_primary_term": hit["_primary_term"],
+                    "doc": {VECTORS: entry[VECTORS], EMBEDDED: entry[EMBEDDED]},
+                }
+                for hit, entry in zip(hits, entries, strict=True)
+                if VECTORS in entry
+            ]
+            if actions:
+                with unavailable("writing vectors"):
+                    _, errors = helpers.bulk(client, actions, raise_on_error=False, request_timeout=bulk_timeout())
+                result.conflicts += sum(1 for e in errors if next(iter(e.values())).get("status") == 409)
+                result.entries += len(actions) - len(errors)
+    for kind in semantic_kinds():
+        with unavailable("refreshing"):
+            client.indices.refresh(index=kind.alias, request_timeout=bulk_timeout())
+        result.left += missing(kind, current.name)
+    return result
+
+
+@task(priority=5)
+def embed_missing_vectors() -> dict[str, Any]:
+    """Embed the entries that lack vectors (run by `db_worker` after drains); again later if
+    some are left."""
+    try:
+        result = embed_missing()
+    except SearchUnavailable as exc:
+        logger.warning("embedding postponed: %s", exc)
+        schedule_embedding(delay=60)
+        return {"error": str(exc)}
+    if result.left and result.entries + result.conflicts:
+        schedule_embedding()
+    return {"entries": result.entries, "chunks": result.chunks, "conflicts": result.conflicts, "left": result.left}
+
+
+def schedule_embedding(delay: float = 0) -> None:
+    """Enqueue the embedding task unless one waits already. Never raises."""
+    if model() is None:
+        return
+    try:
+        import datetime
+
+        from django.utils import timezone
+        from django_tasks_db.models import DBTaskResult
+
+        if DBTaskResult.objects.filter(status="READY", task_path=embed_missing_vectors.module_path).exists():
+            return
+        queued = embed_missing_vectors
+        if delay:
+            queued = queued.using(run_after=timezone.now() + datetime.timedelta(seconds=delay))
+        queued.enqueue()
+    except Exception:  # noqa: BLE001 - vectors are an aid; indexing goes on without them
+        logger.exception("could not schedule the embedding task")
+
+
+# ---- the query -------------------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    """A search re-ranked by vectors: the lexical top ``depth`` hits, the query's vector coming."""
+
+    depth: int
+    vector: concurrent.futures.Future[Vector | None]
+
+
+def plan(request: SearchRequest) -> Plan | None:
+    """Re-rank this search? Its kind embeds, it is sorted by relevance, its page lies within the
+    re-ranked depth and a model is loaded; the query's vector starts in a thread."""
+    kind = kinds.by_type(request.kind)
+    query = request.query
+    if not kind.embeds or request.sort != "relevance" or request.offset + request.size > DEPTH:
+        return None
+    if not query.is_searchable or model() is None:
+        return None
+    text = query.restored.text if query.restored is not None else query.text
+    return Plan(depth=DEPTH, vector=_executor.submit(embedder.query_vector, text))
+
+
+def rerank(plan: Plan, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The raw OpenSearch hits in fused order (their ``_score`` replaced by the fused score)."""
+    if not hits:
+        return hits
+    try:
+        vector = plan.vector.result(timeout=QUERY_VECTOR_TIMEOUT)
+    except concurrent.futures.TimeoutError:
+        logger.warning("query vector too slow; lexical order")
+        return hits
+    if vector is None:
+        return hits
+    dense = [
+        best_chunk(vector, decode_many(hit.get("_source", {}).get(VECTORS) or [], vector.shape[0])) for hit in hits
+    ]
+    if all(d is None for d in dense):
+        return hits
+    fused = fuse([float(hit.get("_score") or 0.0) for hit in hits], dense, DENSE_WEIGHT)
+    order = sorted(range(len(hits)), key=lambda i: -fused[i])
+    out = []
+    for i in order:
+        hit = dict(hits[i])
+        hit["_score"] = round(fused[i], 4)
+        out.append(hit)
+    return out
+
+
+def status() -> list[str]:
+    """Lines for `search_status`: the model, and per kind that embeds, the entries without vectors."""
+    if not enabled():
+        return ["Vectors: off (SEARCH_EMBEDDER is empty): search is lexical."]
+    current = model()
+    state = embedder.state()
+    if current is None:
+        return [f"Vectors: WARNING — the model cannot be used ({state.detail}); search is lexical."]
+    lines = [f"Vectors: model {current.name} ({current.dim} dimensions), cache {settings.SEARCH_VECTOR_CACHE}"]
+    for kind in semantic_kinds():
+        try:
+            with unavailable(f"counting {kind.alias}"):
+                total = int(get_client().count(index=kind.alias)["count"])
+            lacking = missing(kind, current.name)
+        except SearchUnavailable as exc:
+            lines.append(f"  {kind.alias}: {exc}")
+            continue
+        note = " (lexical ranking for them until the worker embeds them)" if lacking else ""
+        lines.append(f"  {kind.alias}: {total - lacking} of {total} entries have vectors, {lacking} missing{note}")
+    return lines

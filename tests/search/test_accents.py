@@ -1,0 +1,60 @@
+"""Diacritic restoration (search/nlp/accents.py) from a lexicon learned on real corpus texts."""
+
+import json
+
+import pytest
+
+from search.nlp.accents import restore
+from search.nlp.lexicon import Lexicon, LexiconBuilder
+from tests.corpus import CORPUS
+
+LAWS = {"24/2012/NĐ-CP", "09/2017/QH14", "45/2019/QH14"}  # gold trading, tourism, labour code
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    builder = LexiconBuilder()
+    with open(CORPUS / "search-benchmark" / "corpus.jsonl", encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if row["law_id"] in LAWS:
+                builder.add(f"{row['title']}\n{row['text']}")
+    return Lexicon.from_bytes(builder.build().to_bytes())
+
+
+@pytest.mark.parametrize(
+    ("typed", "restored"),
+    [
+        ("thu tuc cap giay phep kinh doanh vang", "thủ tục cấp giấy phép kinh doanh vàng"),
+        ("nguoi lao dong", "người lao động"),
+        ("hop dong lao dong", "hợp đồng lao động"),
+        ("doanh nghiep kinh doanh dich vu lu hanh", "doanh nghiệp kinh doanh dịch vụ lữ hành"),
+    ],
+)
+def test_it_restores_known_phrases(lexicon, typed, restored):
+    assert restore(typed, lexicon) == restored
+
+
+def test_it_keeps_what_is_typed_with_accents_and_lets_it_guide_the_rest(lexicon):
+    assert restore("thủ tuc cap giấy phep", lexicon) == "thủ tục cấp giấy phép"
+
+
+def test_numbers_punctuation_and_unknown_syllables_stay(lexicon):
+    assert restore("von dieu le 100 ty dong, xyzq", lexicon) == "vốn điều lệ 100 tỷ đồng, xyzq"
+
+
+def test_an_empty_lexicon_changes_nothing():
+    assert restore("thu tuc", Lexicon()) == "thu tuc"
+
+
+def test_the_lexicon_counts_entries_forms_and_pairs():
+    builder = LexiconBuilder()
+    builder.add("Kinh doanh vàng. Vàng miếng")
+    builder.add("kinh doanh")
+    built = Lexicon.from_bytes(builder.build().to_bytes())
+
+    assert built.documents == 2
+    assert built.df["vàng"] == 1 and built.df["kinh"] == 2
+    assert built.forms["vang"] == {"vàng": 2}
+    assert built.bigrams == {"kinh doanh": 2}  # "doanh vàng" once (pruned), "vàng vàng" crosses a full stop
+    assert built.idf("vàng") > built.idf("kinh")
