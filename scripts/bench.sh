@@ -5,16 +5,21 @@
 #      PostgreSQL DATABASE_URL), SEARCH_INDEX_PREFIX=bench, migrate, import_legal_corpus of
 #      $CORPUS_DIR/search-benchmark/corpus.jsonl, search_reindex;
 #   2. indexing: search_reindex articles/s vs underthesea word_tokenize (bench/segment_ceiling.py);
+#      diacritic restoration on the dev queries stripped of accents (bench/restoration.py);
 #   3. quality: ../shared/bench/search_quality.py on dev/queries.jsonl and dev/queries.natural.jsonl
 #      for the portal API, the portal API without diacritics, and the `standard`-analyzer baseline
 #      (bench/baseline_server.py) with and without diacritics, and plain BM25 on underthesea-segmented
 #      text as the reference the issue quotes;
+#      semantic ranking: re-ranking the lexical top k vs k-NN retrieval, fusion weights chosen by
+#      5-fold cross-validation on dev (bench/fusion_cv.py);
 #   4. speed: the portal API (gunicorn, 2 workers, bench.settings = dev with DEBUG off) vs the same
 #      query bodies straight to OpenSearch vs the database fallback (OPENSEARCH_URL=127.0.0.1:9)
 #      on both databases (the run's, and the other one: a PostgreSQL `<name>_bench` database
 #      found by scripts/postgres.sh or BENCH_POSTGRES_URL, or a SQLite file, imported alike);
 #      the first answer after OpenSearch freezes (bench/freeze.py: a private node on port
 #      BENCH_FREEZE_PORT, default 9252, stopped with SIGSTOP);
+#      a rebuild with vectors from an empty cache vs segmentation + embedding alone, on a sample
+#      (BENCH_VECTOR_LAWS; bench/vector_ceiling.py);
 #   5. import speed (bench/import_speed.py); 5b. the consultation synthesis (bench/synthesis_bench.py);
 #   6. compliance cost: 10,000 regulations' profiles recomputed and the per-agency totals, timed,
 #      their SQL queries counted (bench/cost_recompute.py, on the bench database);
@@ -164,6 +169,9 @@ if [ -n "$OTHER_URL" ]; then
   DATABASE_URL="$OTHER_URL" "$PY" manage.py import_legal_corpus "$CORPUS" --no-progress | tee "$RESULTS/import-other.txt"
 fi
 
+say "diacritic restoration on the dev queries without diacritics (bench/restoration.py)"
+"$PY" bench/restoration.py --queries "$DEV/queries.jsonl" --out "$RESULTS/restoration.json"
+
 # ---- 2. the indexing ceiling ----------------------------------------------------------------
 say "underthesea word_tokenize on the same texts (ceiling)"
 "$PY" bench/segment_ceiling.py "$CORPUS" --workers 2 --repeat 2 --json --out "$OUT/segmented.jsonl" | tee "$RESULTS/ceiling.json"
@@ -242,6 +250,10 @@ say "nDCG by query type and source"
 "$PY" bench/search_bench.py breakdown --api "$SEGMENTED" --queries "$DEV/queries.jsonl" --qrels "$DEV/qrels.tsv" \
   --out "$RESULTS/breakdown-segmented.json"
 
+say "semantic ranking: re-ranking vs k-NN, fusion weights by 5-fold cross-validation (bench/fusion_cv.py)"
+"$PY" bench/fusion_cv.py --queries "$DEV/queries.jsonl" --natural "$DEV/queries.natural.jsonl" \
+  --qrels "$DEV/qrels.tsv" --out "$RESULTS/fusion.json"
+
 # ---- 4. speed -------------------------------------------------------------------------------
 say "speed: portal API over the dev queries"
 "$PY" bench/search_bench.py latency --api "$API" --queries "$DEV/queries.jsonl" --out "$RESULTS/latency-api.json"
@@ -267,6 +279,29 @@ cleanup_servers() {
   pids=()
 }
 cleanup_servers
+
+# ---- 4b. a rebuild with vectors from an empty cache vs segmentation + embedding alone ----------
+# On a sample of the corpus (BENCH_VECTOR_LAWS): embedding every chunk of the whole corpus twice
+# would take most of an hour on 2 cores; articles/s is what is compared.
+VECTOR_LAWS="${BENCH_VECTOR_LAWS:-24/2012/NĐ-CP,09/2017/QH14,60/2014/QH13,02/2011/QH13,52/2010/QH12}"
+say "rebuild with vectors, empty cache, on a sample ($VECTOR_LAWS)"
+"$PY" - "$CORPUS" "$OUT/vector-sample.jsonl" "$VECTOR_LAWS" <<'PYEOF'
+import json, sys
+laws = set(sys.argv[3].split(","))
+with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[2], "w", encoding="utf-8") as out:
+    out.writelines(line for line in f if line.strip() and json.loads(line)["law_id"] in laws)
+PYEOF
+rm -f "$OUT"/vector-sample.sqlite3* "$OUT"/vector-sample-cache.sqlite3*
+(
+  export DATABASE_URL="sqlite:///$OUT/vector-sample.sqlite3" SEARCH_INDEX_PREFIX=bench-sample \
+    SEARCH_VECTOR_CACHE="$OUT/vector-sample-cache.sqlite3" SEARCH_VECTORS_ON_REINDEX=1
+  "$PY" manage.py migrate --noinput -v0
+  "$PY" manage.py import_legal_corpus "$OUT/vector-sample.jsonl" --no-progress > /dev/null
+  "$PY" manage.py search_reindex --no-progress --workers 2 | tee "$RESULTS/reindex-vectors.txt"
+  curl -fsS -XDELETE --max-time 30 "$OPENSEARCH_URL/bench-sample-*" > /dev/null || true
+)
+say "segmentation + embedding alone on the same sample (bench/vector_ceiling.py)"
+"$PY" bench/vector_ceiling.py "$OUT/vector-sample.jsonl" --workers 2 --json | tee "$RESULTS/vector-ceiling.json"
 
 # ---- 5. import speed ------------------------------------------------------------------------
 if [ "${BENCH_SKIP_IMPORT_SPEED:-0}" != 1 ]; then

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from regulations.legaltext import laws
-from search import engine, fallback, health, kinds
+from search import engine, fallback, health, kinds, statistics
 from search.client import SearchUnavailable
 from search.query import clean_text
 from search.request import SearchRequest, Vocabulary
@@ -64,5 +64,6 @@ def suggest(prefix: str) -> tuple[list[Suggestion], str]:
 
 def vocabulary() -> Vocabulary:
     """The values the filters accept, asked of each facet when its parameter is used (agency
-    and field slugs from the database, document types and statuses from their choices)."""
-    return Vocabulary(ask_facets=True)
+    and field slugs from the database, document types and statuses from their choices), and the
+    lexicon of the indexed texts (search/statistics.py)."""
+    return Vocabulary(ask_facets=True, lexicon=statistics.lexicon())

@@ -93,7 +93,7 @@ WEIGHTS: Final[dict[str, float]] = {
     # A query typed without diacritics: its restored reading, against the typed one (1.0).
     "restored": 1.0,
     # Rare syllables (rare_clauses): boost at the rarest.
-    "rare": 4.0,
+    "rare": 12.0,
     # Question types (question_clauses): constant lifts for the articles that state the answer.
     questions.DEADLINE: 20.0,
     questions.FEE: 20.0,

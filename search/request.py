@@ -14,8 +14,9 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from search import kinds, statistics
+from search import kinds
 from search.facets import AnyFacet, Facet, Filters, RangeFacet
+from search.nlp.lexicon import Lexicon
 from search.query import MAX_QUERY_CHARS, ParsedQuery, parse_query
 
 DEFAULT_PAGE_SIZE: Final = 20
@@ -45,11 +46,21 @@ class Vocabulary:
 
     ``Vocabulary({"agency": {...}})`` fixes them; a facet it does not name accepts any
     well-formed slug, unless ``ask_facets``: then the facet's own ``vocabulary()`` is asked (a
-    database query, once, and only when the parameter is used)."""
+    database query, once, and only when the parameter is used).
 
-    def __init__(self, values: Mapping[str, Collection[str]] | None = None, *, ask_facets: bool = False) -> None:
+    ``lexicon``: the statistics of the indexed texts (search/statistics.py), for the query's rare
+    words and the diacritic restoration; without it the query is read without them."""
+
+    def __init__(
+        self,
+        values: Mapping[str, Collection[str]] | None = None,
+        *,
+        ask_facets: bool = False,
+        lexicon: Lexicon | None = None,
+    ) -> None:
         self._values: dict[str, Collection[str]] = dict(values or {})
         self._ask = ask_facets
+        self.lexicon = lexicon
 
     def allowed(self, facet: Facet) -> Collection[str] | None:
         if facet.name not in self._values and self._ask and facet.vocabulary is not None:
@@ -228,7 +239,7 @@ def parse_request(params: Mapping[str, Any], vocabulary: Vocabulary | None = Non
         raise InvalidSearch(errors, allowed)
     assert page is not None and size is not None and kind is not None
     return SearchRequest(
-        query=parse_query(_one(params, "q"), statistics.lexicon()),
+        query=parse_query(_one(params, "q"), vocabulary.lexicon),
         kind=kind.type,
         filters=filters,
         page=page,

@@ -63,7 +63,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         try:
             search_request = parse_request(_without(params, set(errors) | {"page", "size"}), vocabulary)
         except InvalidSearch:
-            search_request = parse_request({"q": params.get("q", "")})
+            search_request = parse_request({"q": params.get("q", "")}, vocabulary)
     result = backends.search(search_request)
     pages = max(1, -(-result.count // search_request.size))
     context = {
