@@ -2,6 +2,10 @@
 # `make run`: the portal on http://127.0.0.1:${PORT:-8000} with SQLite (DATABASE_URL overrides),
 # a local OpenSearch when Java 17 and Maven are there (search falls back to the database
 # otherwise), demo data, the index worker in the background and runserver in the foreground.
+# The worker indexes the demo data (lexical search at once), then embeds its articles in the
+# background (search/semantic.py: a few minutes per thousand articles, nothing when the vector
+# cache under var/vectors/ already has them): search turns hybrid entry by entry;
+# `manage.py search_status` says how many are still missing.
 # Ctrl-C stops the worker, and OpenSearch if this run started it.
 set -euo pipefail
 

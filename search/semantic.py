@@ -51,9 +51,10 @@ DEPTH: Final = 50
 DENSE_WEIGHT: Final = 1.5
 # The query's vector may take this long (it runs while OpenSearch answers); then lexical order.
 QUERY_VECTOR_TIMEOUT: Final = 1.0
-# The worker embeds this many entries per round, and at most this long per task run.
+# The worker embeds this many entries per round, and at most this long per task run (then it
+# enqueues itself again, so a drain waiting behind it waits at most that long).
 EMBED_BATCH: Final = 32
-EMBED_BUDGET_SECONDS: Final = 120.0
+EMBED_BUDGET_SECONDS: Final = 30.0
 
 _executor = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="query-vector")
 

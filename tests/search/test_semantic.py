@@ -188,3 +188,20 @@ def test_odd_queries_answer_without_a_server_error(client, library, query_string
 
     assert response.status_code == 200, response.content[:300]
     assert response.json()["backend"] == "opensearch"
+
+
+def test_a_drain_that_left_entries_without_vectors_enqueues_the_embedding_and_the_statistics(
+    search_indexes, vector_cache
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from search.statistics import refresh_text_statistics
+
+    for item in records():
+        save_document(item)
+    result = drain()
+
+    assert result.unembedded == 5
+    queued = set(DBTaskResult.objects.filter(status="READY").values_list("task_path", flat=True))
+    assert semantic.embed_missing_vectors.module_path in queued
+    assert refresh_text_statistics.module_path in queued
