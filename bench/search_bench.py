@@ -33,6 +33,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# This checkout's packages, not those of the checkout the shared virtualenv was installed from.
+sys.path.insert(0, str(ROOT))
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 K = 10
 
