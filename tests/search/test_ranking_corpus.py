@@ -1,4 +1,4 @@
-"""Ranking on real laws of the benchmark corpus (five documents, about 1,200 articles): the
+"""Ranking on real laws of the benchmark corpus (seven documents, about 2,200 articles): the
 syllable bigrams, the rare-word weighting from the indexed texts' statistics and diacritic
 restoration, end to end through `search_reindex` and the API.
 
@@ -27,7 +27,19 @@ urlpatterns = [
 
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db, pytest.mark.urls(__name__)]
 
-LAWS = {"24/2012/NĐ-CP", "09/2017/QH14", "45/2019/QH14", "45/2013/QH13", "91/2015/QH13"}
+# Rarity is relative to the indexed texts: with the first five laws alone, "vàng" (in nearly
+# every article of the gold decree) is held by 2 % of the entries, three times its share in the
+# whole benchmark corpus, and the tourism articles win; the two large codes, which hardly mention
+# it, bring its statistics near that corpus's, where lexical ranking alone puts Điều 11 first.
+LAWS = {
+    "24/2012/NĐ-CP",
+    "09/2017/QH14",
+    "45/2019/QH14",
+    "45/2013/QH13",
+    "91/2015/QH13",
+    "92/2015/QH13",
+    "100/2015/QH13",
+}
 API = "/api/v1/search"
 
 
