@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("search", "0002_index_request_kind"),
+        ("search", "0003_fallback_fulltext"),
     ]
 
     operations = [
