@@ -98,7 +98,9 @@ def test_it_declares_the_contract_fields():
         "suggest",
     } <= set(articles)
     assert {"title", "summary", "article_count", "url", "document_number"} <= set(documents)
-    assert set(articles["words"]["fields"]) == set(articles["syllables"]["fields"]) == {"folded"}
+    assert set(articles["words"]["fields"]) == {"folded"}
+    # Syllables also as bigrams, accented and folded (test_ranking_corpus.py checks them in use).
+    assert set(articles["syllables"]["fields"]) == {"folded", "bigrams", "bigrams_folded"}
 
 
 def test_it_turns_client_errors_into_search_unavailable(search_indexes):
