@@ -13,8 +13,10 @@ def ensure_home_page_after_migrate(sender, using="default", **kwargs) -> None:
         return  # migrated only part of the way (e.g. `migrate portal zero`)
     from wagtail.models import Page
 
-    from portal.site_setup import ensure_home_page
+    from portal.site_setup import ensure_django_site, ensure_home_page
 
+    if "django_site" in connections[using].introspection.table_names():
+        ensure_django_site()
     if Page.get_first_root_node() is None:
         return  # an emptied database (`flush`): there is no page tree to build on
     ensure_home_page()

@@ -1,5 +1,10 @@
-"""The page tree every installation needs: the home page at the site root."""
+"""The page tree every installation needs: the home page at the site root; and the name and
+address Django's sites framework gives mails (allauth, comments)."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sites.models import Site as DjangoSite
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -40,3 +45,11 @@ def ensure_home_page() -> HomePage:
     else:
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=HOME_TITLE)
     return home
+
+
+def ensure_django_site() -> DjangoSite:
+    """Django's Site (SITE_ID) named after the portal, at WAGTAILADMIN_BASE_URL's host, instead
+    of the "example.com" Django creates: mails say where they come from."""
+    domain = urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc or "localhost"
+    site, _ = DjangoSite.objects.update_or_create(pk=settings.SITE_ID, defaults={"domain": domain, "name": HOME_TITLE})
+    return site

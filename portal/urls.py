@@ -13,6 +13,7 @@ from regulations.sitemaps import LegalDocumentSitemap
 
 urlpatterns = [
     path("quan-tri/", include(wagtailadmin_urls)),
+    path("tai-khoan/", include("portal.accounts.urls")),
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

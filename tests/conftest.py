@@ -26,6 +26,20 @@ def search_index_prefix():
         yield prefix
 
 
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts with empty caches: allauth's rate limits (one confirmation mail per
+    address in three minutes, ...) count in the cache and would leak from one test to the next."""
+    if not settings.configured:
+        yield
+        return
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
 @pytest.fixture(scope="session")
 def opensearch(search_index_prefix):
     """The OpenSearch client; the session's indexes are deleted when the session ends."""

@@ -5,4 +5,5 @@ DEBUG = True
 # A development-only key, generated per checkout; never used in production (production.py).
 SECRET_KEY = env("SECRET_KEY") or "dev-only-insecure-key-not-for-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Mails are printed in the terminal unless EMAIL_BACKEND says otherwise.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
