@@ -1,19 +1,32 @@
 """What each role may do with consultations and their comments: every access rule of the app,
-as predicates and querysets. Views, templates and the admin ask here; none checks a group or a
-permission string itself.
+as predicates and querysets, built on regulations.roles (who holds which role for which agency).
+Views, templates and the admin ask here; none checks a group or a permission string itself.
 
 A consultation belongs to the agency whose folder (/tham-van/<agency>/) holds it. Its legal
-officers and approvers have Wagtail page rights on that folder (regulations.roles): whoever may
-edit the consultation answers its comments; whoever may publish it approves the answers.
+officers and approvers have Wagtail page rights on that folder (regulations.roles), asked through
+`can_edit_consultation`/`can_publish_consultation`: whoever may edit the consultation answers its
+comments; whoever may publish it approves the answers. Its moderators (a role without page
+rights) moderate its comments.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from consultations.models import ConsultationComment, ConsultationPage
+from consultations.models import (
+    SHOWN_STATUSES,
+    CommentStatus,
+    ConsultationComment,
+    ConsultationFolderPage,
+    ConsultationPage,
+)
+from regulations.models import Agency, AgencyRole
+from regulations.roles import agencies_where, holds_role
 
 _pages = PagePermissionPolicy(ConsultationPage)
+
+# A signed-in person may report at most this many comments an hour (anti-abuse).
+FLAGS_PER_HOUR = 20
 
 
 def owning_agency_name(consultation: ConsultationPage) -> str:
@@ -102,3 +115,64 @@ def group_refusal(user, consultation: ConsultationPage) -> str | None:
         "Chỉ cán bộ của cơ quan chủ trì đợt lấy ý kiến «%(title)s» (%(agency)s) mới được xem và tách, gộp nhóm góp ý "
         "của đợt này. Không có thay đổi nào được lưu."
     ) % {"title": consultation.title, "agency": owning_agency_name(consultation) or _("cơ quan khác")}
+
+
+def consultations_of(agencies: QuerySet[Agency]) -> QuerySet[ConsultationPage]:
+    """The consultations in the folders of `agencies`."""
+    paths = list(ConsultationFolderPage.objects.filter(agency__in=agencies).values_list("path", flat=True))
+    if not paths:
+        return ConsultationPage.objects.none()
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return ConsultationPage.objects.filter(condition)
+
+
+# ---- moderation ------------------------------------------------------------------------------
+
+
+def can_use_moderation_queue(user) -> bool:
+    """Moderators (of any agency) and administrators see the queue in the admin."""
+    return user.is_authenticated and user.is_active and (user.is_superuser or holds_role(user, AgencyRole.MODERATOR))
+
+
+def moderated_consultations(user) -> QuerySet[ConsultationPage]:
+    """The consultations whose comments `user` moderates: those of the agencies they moderate
+    for (every one for an administrator); none for anyone else."""
+    if not can_use_moderation_queue(user):
+        return ConsultationPage.objects.none()
+    if user.is_superuser:
+        return ConsultationPage.objects.all()
+    return consultations_of(agencies_where(user, AgencyRole.MODERATOR))
+
+
+def moderated_comments(user) -> QuerySet[ConsultationComment]:
+    return ConsultationComment.objects.filter(consultation__in=moderated_consultations(user))
+
+
+def can_moderate(user, comment: ConsultationComment) -> bool:
+    return moderated_consultations(user).filter(pk=comment.consultation_id).exists()
+
+
+# ---- the public ------------------------------------------------------------------------------
+
+
+def can_flag(user) -> bool:
+    """Reporting a comment takes an account (one report per person and comment)."""
+    return user.is_authenticated and user.is_active
+
+
+def can_be_flagged(comment: ConsultationComment) -> bool:
+    """Only a comment the public sees, and not already hidden, can be reported."""
+    return comment.status in SHOWN_STATUSES and comment.status != CommentStatus.HIDDEN
+
+
+# ---- consultation pages (Wagtail page permissions on the agency's folder) --------------------
+
+
+def can_edit_consultation(user, consultation: ConsultationPage) -> bool:
+    return consultation.permissions_for_user(user).can_edit()
+
+
+def can_publish_consultation(user, consultation: ConsultationPage) -> bool:
+    return consultation.permissions_for_user(user).can_publish()

@@ -1,5 +1,7 @@
 """Admin screens for consultations (Wagtail snippets): the floor of the consultation period per
-document type and the API keys (administrators), and the Advisory Council's opinions (Council members).
+document type and the API keys (administrators), and the Advisory Council's opinions (Council
+members); the answer, synthesis, comment-group and moderation screens' hooks are their own
+modules, imported at the end.
 
 Opinions: regulations.roles.CouncilPermissionPolicy (Council members write and publish opinions
 on every agency's drafts and plans; each edits their own). A link such as
@@ -113,9 +115,11 @@ class ConsultationsGroup(SnippetViewSetGroup):
 
 register_snippet(ConsultationsGroup)
 
-# The staff's answer queue (its menu item and admin URLs) and publishing the synthesis.
+# The staff's answer queue (its menu item and admin URLs), publishing the synthesis, and the
+# moderators' queue.
 from consultations.answers import admin_hooks  # noqa: E402, F401
 
 # The comment groups' admin (menu item and URLs).
 from consultations.comment_groups import admin_hooks as comment_group_admin_hooks  # noqa: E402, F401
+from consultations.moderation import admin_hooks as moderation_admin_hooks  # noqa: E402, F401
 from consultations.synthesis import admin_hooks as synthesis_admin_hooks  # noqa: E402, F401

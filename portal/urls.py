@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("consultations.scoreboard.urls")),
     path("", include("consultations.redline.urls")),
     path("", include("consultations.urls")),
+    path("", include("consultations.moderation.urls")),
     path("", include("compliance_cost.urls")),
     path("", include(regulation_urls)),
 ]

@@ -1,9 +1,18 @@
-"""Roles and access rules, in one place.
+"""Agency roles: who does what for which agency, in one place.
 
-Ministry legal staff (pháp chế) edit only their own agency's documents: each agency has a
-folder page in the library, and two groups with Wagtail page permissions on that folder:
-editors (add, change) and approvers (publish). A moderation workflow on the folder sends
-every edit through the approvers before it is published.
+Each agency has a folder page in the library (and one under /tham-van/ for its consultations)
+and one group per role, recorded in `AgencyGroup`:
+
+- editor (pháp chế), group `Pháp chế — <agency>`: adds and changes pages in the agency's
+  folders, submits them for approval;
+- approver (phê duyệt), `Phê duyệt — <agency>`: the same, and publishes; the agency's moderation
+  workflow asks them;
+- moderator (kiểm duyệt góp ý), `Kiểm duyệt góp ý — <agency>`: no page rights; the moderation
+  queue of the comments on the agency's consultations (consultations.access).
+
+Every role reaches the Wagtail admin. Who holds a role is asked here (`agencies_where`,
+`has_agency_role`); what a role may do with an app's objects is that app's predicates module
+built on these (consultations/access.py). docs/architecture.md, "How to add a role".
 
 Objects that are not pages but belong to an agency (administrative procedures, cost profiles,
 reduction plans) follow the same rule through one Wagtail permission policy,
@@ -13,63 +22,135 @@ and plans of every agency.
 """
 
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
 from wagtail.permission_policies import BasePermissionPolicy
 
-from regulations.models import Agency
+from regulations.models import Agency, AgencyGroup, AgencyRole
 
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 
 
+@dataclass(frozen=True)
+class RoleSpec:
+    role: AgencyRole
+    label: str  # the group's name starts with it
+    page_permissions: tuple[str, ...]  # Wagtail page permissions on each of the agency's folders
+
+
+ROLES = (
+    RoleSpec(AgencyRole.EDITOR, "Pháp chế", ("add_page", "change_page")),
+    RoleSpec(AgencyRole.APPROVER, "Phê duyệt", ("add_page", "change_page", "publish_page")),
+    RoleSpec(AgencyRole.MODERATOR, "Kiểm duyệt góp ý", ()),
+)
+SPECS = {spec.role: spec for spec in ROLES}
+
+
+class AgencyGroups(NamedTuple):
+    editors: Group
+    approvers: Group
+    moderators: Group
+
+
+def _agency_label(agency: Agency) -> str:
+    return agency.short_name or agency.name
+
+
+def group_name(agency: Agency, role: AgencyRole) -> str:
+    return f"{SPECS[role].label} — {_agency_label(agency)}"
+
+
 def editor_group_name(agency: Agency) -> str:
-    return f"Pháp chế — {agency.short_name or agency.name}"
+    return group_name(agency, AgencyRole.EDITOR)
 
 
 def approver_group_name(agency: Agency) -> str:
-    return f"Phê duyệt — {agency.short_name or agency.name}"
+    return group_name(agency, AgencyRole.APPROVER)
+
+
+def moderator_group_name(agency: Agency) -> str:
+    return group_name(agency, AgencyRole.MODERATOR)
+
+
+# ---- who holds a role ------------------------------------------------------------------------
+
+
+def agencies_where(user, role: AgencyRole) -> QuerySet[Agency]:
+    """The agencies for which `user` holds `role` (every agency for a superuser)."""
+    if not user.is_authenticated or not user.is_active:
+        return Agency.objects.none()
+    if user.is_superuser:
+        return Agency.objects.all()
+    return Agency.objects.filter(role_groups__role=role, role_groups__group__user=user).distinct()
+
+
+def has_agency_role(user, agency: Agency | int, role: AgencyRole) -> bool:
+    agency_id = agency if isinstance(agency, int) else agency.pk
+    return agencies_where(user, role).filter(pk=agency_id).exists()
+
+
+def holds_role(user, role: AgencyRole) -> bool:
+    """Whether `user` holds `role` for at least one agency."""
+    return agencies_where(user, role).exists()
+
+
+# ---- creating the groups ---------------------------------------------------------------------
 
 
 def _admin_access() -> Permission:
     return Permission.objects.get(content_type__app_label=ADMIN_ACCESS[0], codename=ADMIN_ACCESS[1])
 
 
-def _grant(group: Group, page: Page, codenames: list[str]) -> None:
+def _grant(group: Group, page: Page, codenames: tuple[str, ...]) -> None:
     for codename in codenames:
         permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
-@transaction.atomic
-def ensure_agency_roles(agency: Agency, folder: Page) -> tuple[Group, Group]:
-    """Create (idempotently) the agency's editor and approver groups and its workflow."""
-    editors, _ = Group.objects.get_or_create(name=editor_group_name(agency))
-    approvers, _ = Group.objects.get_or_create(name=approver_group_name(agency))
-    access = _admin_access()
-    editors.permissions.add(access)
-    approvers.permissions.add(access)
-    _grant(editors, folder, ["add_page", "change_page"])
-    _grant(approvers, folder, ["add_page", "change_page", "publish_page"])
+def _role_group(agency: Agency, spec: RoleSpec) -> Group:
+    """The agency's group for the role: the one recorded, else the one of that name (groups made
+    before roles were recorded), else a new one."""
+    recorded = AgencyGroup.objects.filter(agency=agency, role=spec.role).select_related("group").first()
+    if recorded is not None:
+        return recorded.group
+    group, _ = Group.objects.get_or_create(name=group_name(agency, spec.role))
+    AgencyGroup.objects.create(agency=agency, role=spec.role, group=group)
+    return group
 
-    workflow_name = f"Duyệt văn bản — {agency.short_name or agency.name}"
+
+@transaction.atomic
+def ensure_agency_roles(agency: Agency, folder: Page) -> AgencyGroups:
+    """Create (idempotently) the agency's groups, give them their rights on `folder` (one of the
+    agency's folders), and put the folder under the agency's moderation workflow."""
+    access = _admin_access()
+    groups = {}
+    for spec in ROLES:
+        group = _role_group(agency, spec)
+        group.permissions.add(access)
+        _grant(group, folder, spec.page_permissions)
+        groups[spec.role] = group
+    approvers = groups[AgencyRole.APPROVER]
+
+    workflow_name = f"Duyệt văn bản — {_agency_label(agency)}"
     workflow, _ = Workflow.objects.get_or_create(name=workflow_name)
     # The approval step, saved in the database (a workflow's `workflow_tasks.create()` only adds
     # it in memory: Workflow is a ClusterableModel). A workflow without it would publish at once
     # on submission; one left so by an earlier version gets its step here.
     if not WorkflowTask.objects.filter(workflow=workflow).exists():
-        task_name = f"Phê duyệt — {agency.short_name or agency.name}"
+        task_name = f"Phê duyệt — {_agency_label(agency)}"
         task = GroupApprovalTask.objects.filter(name=task_name).first() or GroupApprovalTask.objects.create(
             name=task_name
         )
         task.groups.set([approvers])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=folder, defaults={"workflow": workflow})
-    return editors, approvers
+    return AgencyGroups(groups[AgencyRole.EDITOR], approvers, groups[AgencyRole.MODERATOR])
 
 
 # ---- the Advisory Council ------------------------------------------------------------------

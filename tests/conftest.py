@@ -6,7 +6,9 @@ that needs OpenSearch asks for `opensearch` (or `search_indexes`); when OpenSear
 answer, that test fails with a message saying how to start it (never a skip).
 
 Personas (below): `visitor` (anonymous), `alice` (legal officer, Bộ Tài chính), `bob` (approver,
-Bộ Tài chính), `carol` (legal officer, Bộ Công Thương), `admin` (superuser).
+Bộ Tài chính), `carol` (legal officer, Bộ Công Thương), `mai` (comment moderator, Bộ Công
+Thương), `minh` (comment moderator, Bộ Tài chính), `lan` (a business's public account, e-mail
+verified, no admin access), `admin` (superuser).
 """
 
 import os
@@ -134,6 +136,35 @@ def carol(trade_folder):
     from regulations.roles import editor_group_name
 
     return person("carol", editor_group_name(trade_folder.agency))
+
+
+@pytest.fixture
+def mai(trade_folder):
+    """A comment moderator of Bộ Công Thương: its consultations' moderation queue, no page rights."""
+    from regulations.roles import moderator_group_name
+
+    return person("mai", moderator_group_name(trade_folder.agency))
+
+
+@pytest.fixture
+def minh(finance_folder):
+    """A comment moderator of Bộ Tài chính: nothing of Bộ Công Thương's is his to moderate."""
+    from regulations.roles import moderator_group_name
+
+    return person("minh", moderator_group_name(finance_folder.agency))
+
+
+@pytest.fixture
+def lan(db):
+    """A business's public account (signed up at /tai-khoan/, e-mail verified): comments at once,
+    reports comments, never reaches the admin."""
+    from allauth.account.models import EmailAddress
+
+    user = person("lan")
+    user.email = "lan@minhphat.vn"
+    user.save(update_fields=["email"])
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
 
 
 @pytest.fixture

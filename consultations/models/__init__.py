@@ -18,6 +18,7 @@ from .consultation import (
     ConsultationStatus,
 )
 from .groups import CommentGroup, GroupMembership
+from .moderation import HideReason, ModerationAction, ModerationEvent
 from .opinions import CouncilOpinion
 from .rules import MinimumPeriodRule
 from .synthesis import Synthesis
@@ -46,7 +47,10 @@ __all__ = [
     "CouncilOpinion",
     "Disposition",
     "GroupMembership",
+    "HideReason",
     "MinimumPeriodRule",
+    "ModerationAction",
+    "ModerationEvent",
     "RateCounter",
     "Sector",
     "Synthesis",

@@ -103,6 +103,20 @@ def hash_ip(address: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 
+def commenter_key_for(email: str, user_id: int | None) -> str:
+    """A keyed hash naming one person (by e-mail address, else by account) without keeping who:
+    the same person's comments on a consultation share it, so they share their «Cá nhân #N»
+    (consultations.display). Never published; replaced by a random key when the person erases
+    their data."""
+    if email.strip():
+        identity = "email:" + email.strip().lower()
+    elif user_id is not None:
+        identity = f"user:{user_id}"
+    else:
+        return "random:" + secrets.token_hex(16)
+    return hmac.new(settings.SECRET_KEY.encode(), identity.encode(), hashlib.sha256).hexdigest()[:40]
+
+
 class ConsultationCommentQuerySet(models.QuerySet):
     def counted(self):
         return self.filter(status__in=COUNTED_STATUSES)
@@ -185,6 +199,8 @@ class ConsultationComment(XtdComment):
         verbose_name=_("khóa API đã dùng"),
     )
     ip_hash = models.CharField(_("mã băm địa chỉ IP"), max_length=64, blank=True, editable=False)
+    # Who the commenter is, as a keyed hash (commenter_key_for): numbers individuals per person.
+    commenter_key = models.CharField(_("mã người góp ý"), max_length=48, blank=True, editable=False, db_index=True)
 
     objects = ConsultationCommentManager()
 
@@ -259,6 +275,8 @@ class ConsultationComment(XtdComment):
         if self.ip_address:
             self.ip_hash = hash_ip(self.ip_address)
             self.ip_address = None
+        if not self.commenter_key:
+            self.commenter_key = commenter_key_for(self.user_email, self.sent_by_id or self.user_id)
         # xtd's flags follow the status: hidden comments stay in the thread (is_removed shows
         # them removed), unconfirmed and pre-moderated ones are not public yet.
         self.is_public = self.status in SHOWN_STATUSES

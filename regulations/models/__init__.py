@@ -1,4 +1,4 @@
-from .agencies import Agency, AgencyKind, Field
+from .agencies import Agency, AgencyGroup, AgencyKind, AgencyRole, Field
 from .business import BusinessRegulation, RegulationCategory, RegulationStatus
 from .documents import DocumentType, LegalDocumentPage, LegalStatus
 from .library import AgencyFolderPage, LegalDocumentIndexPage
@@ -9,8 +9,10 @@ from .versions import VERSION_PARAM, DocumentVersion, VersionKind
 
 __all__ = [
     "Agency",
+    "AgencyGroup",
     "AgencyKind",
     "AdministrativeProcedure",
+    "AgencyRole",
     "AgencyFolderPage",
     "BusinessRegulation",
     "DocumentRelation",

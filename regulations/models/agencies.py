@@ -62,3 +62,32 @@ class Field(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class AgencyRole(models.TextChoices):
+    """What a group of an agency's staff does (regulations.roles says with which rights)."""
+
+    EDITOR = "editor", _("Pháp chế")
+    APPROVER = "approver", _("Phê duyệt")
+    MODERATOR = "moderator", _("Kiểm duyệt góp ý")
+
+
+class AgencyGroup(models.Model):
+    """The group that holds one role for one agency: alice is a legal officer of Bộ Tài chính
+    because she is in the group recorded here as Bộ Tài chính's editors. Created by
+    regulations.roles.ensure_agency_roles; the group's name is only a label."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="role_groups", verbose_name=_("cơ quan"))
+    role = models.CharField(_("vai trò"), max_length=16, choices=AgencyRole.choices)
+    group = models.OneToOneField(
+        "auth.Group", on_delete=models.CASCADE, related_name="agency_role", verbose_name=_("nhóm người dùng")
+    )
+
+    class Meta:
+        ordering = ["agency__name", "role"]
+        verbose_name = _("nhóm vai trò của cơ quan")
+        verbose_name_plural = _("nhóm vai trò của cơ quan")
+        constraints = [models.UniqueConstraint(fields=["agency", "role"], name="agency_group_one_per_role")]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} — {self.agency}"

@@ -63,7 +63,7 @@ def test_it_grants_the_same_groups_on_another_apps_folder_without_new_roles(alic
 
     draft = consultations.add_child(instance=Page(title="Dự thảo Nghị định", slug="du-thao-nghi-dinh"))
 
-    editors, approvers = ensure_agency_roles(finance_folder.agency, consultations)
+    editors, approvers, _ = ensure_agency_roles(finance_folder.agency, consultations)
 
     assert alice.groups.filter(pk=editors.pk).exists() and bob.groups.filter(pk=approvers.pk).exists()
     assert draft.permissions_for_user(alice).can_edit() and not draft.permissions_for_user(alice).can_publish()
