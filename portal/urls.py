@@ -8,12 +8,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
+from portal.accounts.urls import personal_data_patterns
 from regulations import urls as regulation_urls
 from regulations.sitemaps import LegalDocumentSitemap
 
 urlpatterns = [
     path("quan-tri/", include(wagtailadmin_urls)),
     path("tai-khoan/", include("portal.accounts.urls")),
+    *personal_data_patterns,
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

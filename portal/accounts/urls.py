@@ -11,6 +11,18 @@ from portal.accounts import views
 
 own = [
     path("", views.overview, name="overview"),
+    path("du-lieu/", views.my_data, name="data"),
+    path("du-lieu.json", views.my_data_json, name="data_json"),
+    path("xoa/", views.erase_account, name="erase"),
+]
+
+# A commenter without an account: their comments through a signed link e-mailed to them
+# (mounted at the root by portal/urls.py).
+personal_data_patterns = [
+    path("du-lieu-ca-nhan/", views.request_link, name="personal_data_request"),
+    path("du-lieu-ca-nhan/<str:token>/", views.commenter_data, name="personal_data"),
+    path("du-lieu-ca-nhan/<str:token>/json/", views.commenter_data_json, name="personal_data_json"),
+    path("du-lieu-ca-nhan/<str:token>/xoa/", views.erase_commenter, name="personal_data_erase"),
 ]
 
 allauth_patterns = [
