@@ -73,6 +73,9 @@ fi
 say "demo data from $CORPUS_DIR"
 "$PY" manage.py load_demo_data --corpus "$CORPUS_DIR"
 
+say "demo accounts (development only; passwords in var/demo-accounts.json)"
+WAGTAILADMIN_BASE_URL="${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$PORT}" "$PY" manage.py demo_accounts
+
 say "worker (db_worker) in the background"
 "$PY" manage.py db_worker &
 worker_pid=$!

@@ -284,4 +284,9 @@ LOGGING = {
     },
 }
 
+# Demo accounts per role (portal/accounts/demo.py): development and tests only. Production sets
+# it off, and the command refuses under portal.settings.production whatever it says.
+DEMO_ACCOUNTS = False
+DEMO_ACCOUNTS_FILE = VAR_DIR / "demo-accounts.json"
+
 PORTAL_TAGLINE = _("Tra cứu quy định kinh doanh, chi phí tuân thủ và góp ý dự thảo")

@@ -19,3 +19,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+DEMO_ACCOUNTS = False  # never: portal/accounts/demo.py refuses here in any case

@@ -1,3 +1,7 @@
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import VAR_DIR
 from .env import env
@@ -19,3 +23,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Each test has its own database state: the text statistics are read afresh for every query.
 SEARCH_STATISTICS_CHECK_EVERY = 0
+DEMO_ACCOUNTS = True
+# Demo accounts' passwords in a temporary file, never in the checkout's var/.
+DEMO_ACCOUNTS_FILE = Path(tempfile.gettempdir()) / f"portal-test-demo-accounts-{os.getpid()}.json"

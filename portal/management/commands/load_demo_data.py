@@ -8,6 +8,7 @@ from tqdm import tqdm
 from compliance_cost.demo import load_cost_demo
 from consultations.demo import load_demo_consultations
 from consultations.demo_comments import add_demo_comments, open_demo_consultation
+from portal.accounts.demo import DemoAccountsRefused, ensure_demo_accounts
 from portal.site_setup import ensure_home_page
 from regulations.demo import load_demo
 from regulations.library import ensure_library
@@ -22,7 +23,8 @@ class Command(BaseCommand):
         "Load the demo data (5 seed documents, 22 full-text laws and decrees, 60 gazette records, "
         "one law in two versions) from the shared corpus, three consultations on drafts (open, upcoming, "
         "closed; dates relative to today), then the compliance cost profiles and one reduction plan per "
-        "agency with business regulations. Idempotent: a second run changes nothing but the consultations' dates."
+        "agency with business regulations, and the demo accounts per role (development only, "
+        "portal/accounts/demo.py). Idempotent: a second run changes nothing but the consultations' dates."
     )
 
     def add_arguments(self, parser):
@@ -57,6 +59,12 @@ class Command(BaseCommand):
             f"Chi phí tuân thủ: {costs.profiles} hồ sơ chi phí, {costs.plans} phương án cắt giảm mới"
             + (f"; thiếu quy định: {', '.join(costs.missing)}" if costs.missing else "")
         )
+        try:
+            accounts = ensure_demo_accounts()
+        except DemoAccountsRefused as refused:
+            self.stderr.write(f"Tài khoản mẫu: bỏ qua. {refused}")
+        else:
+            self.stdout.write(f"Tài khoản mẫu: {len(accounts)} (manage.py demo_accounts in mật khẩu)")
         self.add_demo_comments()
 
     def add_demo_comments(self):
