@@ -42,16 +42,7 @@ def library(live_server):
     return live_server
 
 
-@pytest.fixture
-def chromium(library) -> Iterator[object]:
-    """Chromium for one test, started after the database fixtures and stopped before them.
-
-    Playwright's sync API keeps an asyncio event loop running on this thread while it is open.
-    Django's database connections are context-local (asgiref), so inside that loop the test
-    sees another connection object, one without the rows that serialized_rollback restores:
-    the data would vanish after the first test. So the browser only lives while the test body
-    runs, and the database is touched only by fixtures, outside it.
-    """
+def _launch() -> Iterator[object]:
     if not CHROMIUM.exists():
         pytest.fail(
             f"Chromium is missing at {CHROMIUM}: install it with `apt-get install -y chromium` "
@@ -64,6 +55,26 @@ def chromium(library) -> Iterator[object]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def chromium(library) -> Iterator[object]:
+    """Chromium for one test, started after the database fixtures and stopped before them.
+
+    Playwright's sync API keeps an asyncio event loop running on this thread while it is open.
+    Django's database connections are context-local (asgiref), so inside that loop the test
+    sees another connection object, one without the rows that serialized_rollback restores:
+    the data would vanish after the first test. So the browser only lives while the test body
+    runs, and the database is touched only by fixtures, outside it.
+    """
+    yield from _launch()
+
+
+@pytest.fixture
+def bare_chromium(live_server) -> Iterator[object]:
+    """Chromium without the demo library, for pages that need only what their test's fixtures
+    make (accounts, a consultation). The same rule: fixtures that write come before it."""
+    yield from _launch()
 
 
 def _tab(chromium, viewport: dict[str, int]) -> Iterator[object]:
@@ -84,3 +95,15 @@ def desktop(chromium) -> Iterator[object]:
 def phone(chromium) -> Iterator[object]:
     """A fresh tab the size of a phone (375×812)."""
     yield from _tab(chromium, PHONE)
+
+
+@pytest.fixture
+def bare_desktop(bare_chromium) -> Iterator[object]:
+    """A desktop tab of `bare_chromium`."""
+    yield from _tab(bare_chromium, DESKTOP)
+
+
+@pytest.fixture
+def bare_phone(bare_chromium) -> Iterator[object]:
+    """A phone-sized tab of `bare_chromium`."""
+    yield from _tab(bare_chromium, PHONE)
