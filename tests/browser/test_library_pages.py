@@ -214,6 +214,8 @@ def po_entries(path: Path) -> list[tuple[str, list[str], bool]]:
             current = "plural"  # the plural form's lines are not part of the msgid
         elif line.startswith("msgid "):
             msgid, strs, current = line[6:].strip('"'), [], "id"
+        elif line.startswith("msgid_plural "):
+            current = "plural"  # the plural's text (and its continuation lines) is not the key
         elif line.startswith("msgstr"):
             strs.append(line.split(" ", 1)[1].strip('"'))
             current = "str"
