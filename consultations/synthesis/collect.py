@@ -2,9 +2,8 @@
 whatever the number of comments (the bench counts them)."""
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from consultations import access, timeline
+from consultations import access, display, timeline
 from consultations.answers.queries import needing_answer, public_answers_by_comment
 from consultations.models import CommenterType, ConsultationComment, ConsultationPage, Disposition, Synthesis
 from consultations.revisions import Redlines, where_taken_in
@@ -22,27 +21,18 @@ def _unit_title(comment: ConsultationComment) -> str:
 
 
 def _identity(comment: ConsultationComment) -> str:
+    """Who made the comment, for counting commenters once (never shown): an organisation by its
+    tax code or name; an individual by the commenter key the page numbers them by."""
     if comment.commenter_type in ORGANISATIONS:
         return (comment.tax_code or comment.organization or comment.user_email).strip().lower()
-    return (comment.user_email or comment.user_name or str(comment.pk)).strip().lower()
+    return comment.commenter_key or (comment.user_email or comment.user_name or str(comment.pk)).strip().lower()
 
 
 def _labels(comments: list[ConsultationComment]) -> dict[int, str]:
-    """How each commenter is shown: an organisation by its name; an individual by their name if
-    they consented, else «Cá nhân #N» (N per person, in the order of their first comment)."""
-    numbers: dict[str, int] = {}
-    for comment in sorted(comments, key=lambda c: (c.received_at or c.submit_date, c.pk)):
-        if comment.commenter_type == CommenterType.INDIVIDUAL:
-            numbers.setdefault(_identity(comment), len(numbers) + 1)
-    labels = {}
-    for comment in comments:
-        if comment.commenter_type in ORGANISATIONS:
-            labels[comment.pk] = comment.organization.strip() or str(CommenterType(comment.commenter_type).label)
-        elif comment.show_name and comment.user_name.strip() and "@" not in comment.user_name:
-            labels[comment.pk] = " ".join(comment.user_name.split())
-        else:
-            labels[comment.pk] = _("Cá nhân #%(number)s") % {"number": numbers[_identity(comment)]}
-    return labels
+    """How each commenter is shown: as on the consultation page (consultations.display: an
+    organisation by its name; an individual by their name if they consented, else «Cá nhân #N»,
+    the same N as on the page). One query."""
+    return {pk: shown.label for pk, shown in display.commenters(comments).items()}
 
 
 def _taken_in(comment: ConsultationComment, redlines: Redlines) -> str:

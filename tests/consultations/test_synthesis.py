@@ -258,3 +258,27 @@ def test_it_publishes_through_the_admin_form_and_refuses_with_the_reason(client,
     response = client.post(url, {"place": "Hà Nội", "signer_title": "Thứ trưởng", "signer_name": "Nguyễn Văn Dũng"})
     assert response.status_code == 302
     assert Synthesis.objects.get().signer_name == "Nguyễn Văn Dũng"
+
+
+def test_it_numbers_individuals_as_the_consultation_page_does(closed, minh):
+    """«Cá nhân #N» is the page's N (consultations.display), even when a hidden comment, which
+    the synthesis leaves out, took a number first; the same person keeps one N."""
+    from consultations import display
+    from consultations.moderation import actions as moderation
+    from consultations.synthesis import collect
+
+    def individual(email: str, text: str):
+        return make_comment(
+            closed, text=text, commenter_type=CommenterType.INDIVIDUAL, organization="", user_email=email
+        )
+
+    hidden = individual("an@example.vn", "Mua ngay máy lọc nước!")
+    moderation.hide(hidden, minh, "quang-cao")
+    first = individual("binh@example.vn", "Thời hạn cấp phép quá dài.")
+    again = individual("binh@example.vn", "Phí thẩm định quá cao.")
+    other = individual("chi@example.vn", "Đề nghị bỏ yêu cầu kho chứa.")
+
+    labels = {line.comment_id: line.commenter_label for line in collect.lines(closed)}
+    shown = display.commenters([first, again, other])
+    assert labels == {pk: commenter.label for pk, commenter in shown.items()}
+    assert labels[first.pk] == labels[again.pk] == "Cá nhân #2" and labels[other.pk] == "Cá nhân #3"
