@@ -228,10 +228,8 @@ CONSULTATION_RATE_LIMITS = {
         (env_int("RATE_LIMIT_IP_PER_HOUR", 300), 3600),
     ],
 }
-# Links in e-mails; every mail connection has a timeout (seconds).
+# Links in e-mails (the sender and the mail timeout are set with the other EMAIL_* settings above).
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", WAGTAILADMIN_BASE_URL)
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Cong tham van <khong-tra-loi@localhost>")
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 
 OPENSEARCH_URL = env("OPENSEARCH_URL", "http://127.0.0.1:9200")
 # Seconds: every call but the searches (bulk loads have their own, search/client.py).
