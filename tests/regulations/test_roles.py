@@ -67,7 +67,7 @@ def test_it_keeps_the_groups_when_the_agency_is_renamed(mai, trade_folder):
 def test_it_records_the_groups_made_before_roles_were_recorded(finance_folder):
     from importlib import import_module
 
-    migration = import_module("regulations.migrations.0008_agency_groups")
+    migration = import_module("regulations.migrations.0009_agency_groups")
     agency = finance_folder.agency
     editors = AgencyGroup.objects.get(agency=agency, role=AgencyRole.EDITOR).group
     AgencyGroup.objects.filter(agency=agency).delete()  # as a database from before 0008

@@ -34,7 +34,7 @@ def fill_commenter_keys(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0007_council_opinions'),
+        ('consultations', '0009_current_status'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
