@@ -48,8 +48,8 @@ def ensure_consultation_folder(agency: Agency) -> ConsultationFolderPage:
         folder = ConsultationFolderPage(title=agency.name, slug=agency.slug, agency=agency)
         index.add_child(instance=folder)
         folder.save_revision().publish()
-    editors, approvers = ensure_agency_roles(agency, folder)
-    ensure_document_collection(agency, [editors, approvers])
+    groups = ensure_agency_roles(agency, folder)
+    ensure_document_collection(agency, [groups.editors, groups.approvers])
     return folder
 
 
