@@ -18,9 +18,9 @@ Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15 (docs/consultations.md, "Pe
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import F, Min
 from django.utils.translation import gettext as _
 
+from consultations import commenters as commenters_rule
 from consultations.models import COUNTED_STATUSES, CommenterType, CommentStatus, ConsultationComment
 
 ORGANISATION_TYPES = (CommenterType.BUSINESS, CommenterType.ASSOCIATION, CommenterType.AGENCY)
@@ -38,39 +38,25 @@ class Commenter:
 
 
 def individual_label(number: int | None) -> str:
-    if number is None:
-        return _("Cá nhân")
-    return _("Cá nhân #%(number)s") % {"number": number}
+    return commenters_rule.individual_label(number)
 
 
 def commenter_label(
     commenter_type: str, organization: str, name: str, show_name: bool, number: int | None
 ) -> tuple[str, bool]:
-    """The label and whether it is a name: the rule, free of the database."""
-    if commenter_type in ORGANISATION_TYPES:
-        organization = organization.strip()
-        if organization:
-            return organization, True
-        return str(CommenterType(commenter_type).label), False
-    name = " ".join(name.split())
-    if show_name and name and "@" not in name:  # an address typed as a name is never shown
-        return name, True
-    return individual_label(number), False
+    """The label and whether it is a name: the rule (consultations.commenters), free of the database."""
+    type_label = str(CommenterType(commenter_type).label)
+    return commenters_rule.commenter_label(commenter_type, organization, name, show_name, number, type_label)
 
 
 def individual_numbers(consultation_id: int) -> dict[str, int]:
     """commenter_key → N for the individuals of one consultation (one query)."""
-    rows = (
-        ConsultationComment.objects.filter(
-            consultation_id=consultation_id,
-            commenter_type=CommenterType.INDIVIDUAL,
-            status__in=COUNTED_STATUSES,
-        )
-        .values("commenter_key")
-        .annotate(first_received=Min("received_at"), first_id=Min("pk"))
-        .order_by(F("first_received").asc(nulls_last=True), "first_id")
-    )
-    return {row["commenter_key"]: position for position, row in enumerate(rows, start=1)}
+    rows = ConsultationComment.objects.filter(
+        consultation_id=consultation_id,
+        commenter_type=CommenterType.INDIVIDUAL,
+        status__in=COUNTED_STATUSES,
+    ).values_list("commenter_key", "received_at", "pk")
+    return commenters_rule.individual_numbers(rows)
 
 
 def commenter(comment: ConsultationComment, numbers: dict[str, int]) -> Commenter:

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import TYPE_CHECKING, Any
 
-from django.utils.translation import gettext as _
-
+from consultations import commenters
 from consultations.units import commentable_kinds
 from regulations.models import DocumentVersion, Provision
 from regulations.models.reading import ProvisionNode, build_tree
@@ -48,22 +47,24 @@ class UnitComments:
         return self.provision.anchor if self.provision else ""
 
 
-def public_authors(rows: list[tuple[int, str]], comments: list[ConsultationComment]) -> dict[int, str]:
-    """How each shown comment is signed: an organisation by its name; an individual by name if
-    they consented, else "Cá nhân #N", N numbering the consultation's individual comments in the
-    order they were received (rows: (id, commenter type) of every counted comment, by id)."""
-    numbers: dict[int, int] = {}
-    for pk, commenter_type in rows:
-        if commenter_type == CommenterType.INDIVIDUAL:
-            numbers[pk] = len(numbers) + 1
+def public_authors(rows: list[tuple[int, str, str, Any]], comments: list[ConsultationComment]) -> dict[int, str]:
+    """How each shown comment is signed (consultations.commenters: an organisation by its name;
+    an individual by name if they consented, else "Cá nhân #N", N per person and consultation).
+    rows: (id, commenter type, commenter key, received at) of every counted comment."""
+    numbers = commenters.individual_numbers(
+        (key, received_at, pk) for pk, kind, key, received_at in rows if kind == CommenterType.INDIVIDUAL
+    )
     authors: dict[int, str] = {}
     for comment in comments:
-        if comment.commenter_type != CommenterType.INDIVIDUAL:
-            authors[comment.pk] = comment.organization or str(CommenterType(comment.commenter_type).label)
-        elif comment.show_name and comment.user_name.strip():
-            authors[comment.pk] = comment.user_name.strip()
-        else:
-            authors[comment.pk] = _("Cá nhân #%(n)s") % {"n": numbers.get(comment.pk, "?")}
+        number = numbers.get(comment.commenter_key) if comment.commenter_type == CommenterType.INDIVIDUAL else None
+        authors[comment.pk], _named = commenters.commenter_label(
+            comment.commenter_type,
+            comment.organization,
+            comment.user_name,
+            comment.show_name,
+            number,
+            str(CommenterType(comment.commenter_type).label),
+        )
     return authors
 
 
@@ -80,15 +81,15 @@ def consultation_page_context(page: ConsultationPage, selected_unit: str = "") -
     rows = list(
         ConsultationComment.objects.filter(consultation=page, status__in=COUNTED_STATUSES)
         .order_by("pk")
-        .values_list("pk", "provision_id", "commenter_type")
+        .values_list("pk", "provision_id", "commenter_type", "commenter_key", "received_at")
     )
-    counts = Counter(provision_id for _pk, provision_id, _type in rows)
+    counts = Counter(row[1] for row in rows)
     shown = list(
         ConsultationComment.objects.filter(consultation=page, status__in=SHOWN_STATUSES)
         .select_related(None)
         .order_by("thread_id", "order")
     )
-    authors = public_authors([(pk, kind) for pk, _p, kind in rows], shown)
+    authors = public_authors([(pk, kind, key, received_at) for pk, _p, kind, key, received_at in rows], shown)
     answers = Answer.objects.public_by_comment(ConsultationComment.objects.filter(consultation=page))
 
     by_unit: dict[int | None, UnitComments] = {p.pk: UnitComments(p, counts.get(p.pk, 0)) for p in units}

@@ -116,3 +116,35 @@ def test_it_names_what_a_comment_is_on():
     article = consultation.version.provisions.get(anchor="dieu-3")
     assert display.unit_label(make_comment(consultation, provision=article)) in ("Điều 3", article.citation)
     assert display.unit_label(make_comment(consultation, text="chung")) == "Cả dự thảo"
+
+
+@pytest.mark.django_db
+def test_it_signs_the_comments_on_the_page_as_display_does(client):
+    """The consultation page (consultations.models.reading) and display agree: one N per person
+    (their second comment is still «Cá nhân #1»), a hidden comment keeps its number, and a
+    consented "name" that is an e-mail address is never shown."""
+    from bs4 import BeautifulSoup
+
+    from portal.site_setup import ensure_home_page
+
+    ensure_home_page()
+    consultation = make_consultation()
+    article = consultation.version.provisions.get(anchor="dieu-2")
+    first = individual(consultation, "an@example.vn", provision=article)
+    hidden = individual(consultation, "binh@example.vn", provision=article, text="quảng cáo")
+    ConsultationComment.objects.filter(pk=hidden.pk).update(status=CommentStatus.HIDDEN, public_note="đã ẩn: quảng cáo")
+    again = individual(consultation, "an@example.vn", provision=article, text="lần hai")
+    address = individual(
+        consultation, "chi@example.vn", provision=article, user_name="chi@example.vn", show_name=True, text="ba"
+    )
+
+    response = client.get(consultation.url)
+    assert response.status_code == 200
+    signed = {
+        int(node["id"].removeprefix("gop-y-")): node.select_one(".comment-meta strong").get_text()
+        for node in BeautifulSoup(response.content, "html.parser").select("#dieu-2 .comment")
+    }
+    expected = {pk: shown.label for pk, shown in display.commenters([first, again, address]).items()}
+    assert {pk: signed[pk] for pk in expected} == expected
+    assert expected == {first.pk: "Cá nhân #1", again.pk: "Cá nhân #1", address.pk: "Cá nhân #3"}
+    assert "chi@example.vn" not in response.content.decode()
