@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from django import template
 from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
@@ -78,7 +79,12 @@ def render_thread(thread: Thread) -> SafeString:
             comment.public_note or _("Góp ý này đã được ẩn theo quy chế kiểm duyệt."),
         )
     else:
-        body = format_html('<div class="comment-text">{}</div>', linebreaksbr(comment.comment, autoescape=True))
+        body = format_html(
+            '<div class="comment-text">{}</div><p class="comment-tools"><a href="{}" rel="nofollow">{}</a></p>',
+            linebreaksbr(comment.comment, autoescape=True),
+            reverse("moderation:report", args=[comment.pk]),
+            _("Báo cáo vi phạm"),
+        )
     if thread.answer is not None and not comment.is_hidden:
         body = format_html(
             '{}<div class="public-answer comment-answer"><p><strong>{}</strong>: '

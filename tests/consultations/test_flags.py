@@ -79,3 +79,20 @@ def test_it_renders_the_comment_as_text(client, lan):
     client.force_login(lan)
     page = client.get(url(comment)).content.decode()
     assert "<script>alert" not in page and "&lt;script&gt;" in page
+
+
+def test_it_links_each_shown_comment_on_the_page_to_its_report_page(visitor, comment):
+    from bs4 import BeautifulSoup
+
+    from portal.site_setup import ensure_home_page
+
+    ensure_home_page()
+    hidden = make_comment(comment.consultation, text="quảng cáo")
+    ConsultationComment.objects.filter(pk=hidden.pk).update(status=CommentStatus.HIDDEN, public_note="đã ẩn: quảng cáo")
+    response = visitor.get(comment.consultation.url)
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    shown = page.select_one(f"#gop-y-{comment.pk}")
+    assert shown.find("a", string="Báo cáo vi phạm")["href"] == url(comment)
+    hidden_node = page.select_one(f"#gop-y-{hidden.pk}")
+    assert "đã ẩn: quảng cáo" in hidden_node.get_text() and hidden_node.find("a", string="Báo cáo vi phạm") is None
