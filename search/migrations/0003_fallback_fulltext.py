@@ -7,12 +7,14 @@ from django.db import migrations
 
 
 class UnaccentOnPostgreSQL(UnaccentExtension):
-    """Django's CreateExtension skips other databases going forwards but not backwards (it asks
-    `pg_extension` whether the extension exists); on SQLite there is nothing to drop."""
+    """Creates `unaccent` on PostgreSQL (Django's CreateExtension skips other databases going
+    forwards). Going backwards it leaves the extension installed: the set-up creates it in template1
+    as the cluster's administrator (scripts/postgres.sh), so the portal's role does not own it and may
+    not drop it, and other databases' objects may use it. Only the fallback's own objects are removed
+    (`drop` below)."""
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
+        return
 
 
 def create(apps, schema_editor):
