@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from compliance_cost.model import bounds as model_bounds
 from compliance_cost.model.estimates import EvidenceKind as ModelEvidenceKind
@@ -41,6 +42,11 @@ def quantity_field(verbose_name: Any, bound: model_bounds.Bound, **kwargs: Any) 
 class Evidenced(models.Model):
     """Where a figure comes from: its kind, a citation, a link, a note, and the provision of
     the legal text when it is one."""
+
+    evidence_panels = [
+        FieldRowPanel([FieldPanel("evidence_kind"), FieldPanel("evidence_source")]),
+        FieldRowPanel([FieldPanel("evidence_url"), FieldPanel("evidence_note")]),
+    ]
 
     evidence_kind = models.CharField(_("loại căn cứ"), max_length=24, choices=EvidenceKind.choices, blank=True)
     evidence_source = models.CharField(
@@ -80,6 +86,12 @@ class Evidenced(models.Model):
         if self.evidence_note:
             body["note"] = self.evidence_note
         return body
+
+    def raise_or_clean_evidence(self, errors: dict[str, Any]) -> None:
+        """The end of a row's ``clean``: its own errors first, then its evidence."""
+        if errors:
+            raise ValidationError(errors)
+        self.clean_evidence()
 
     def clean_evidence(self) -> None:
         """Every figure carries its evidence: a kind and a source (issue 9, "Every input carries

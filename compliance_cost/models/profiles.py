@@ -370,8 +370,7 @@ class ProfileStep(Evidenced, Orderable):
         FieldRowPanel([FieldPanel("name"), FieldPanel("phase")]),
         FieldRowPanel([FieldPanel("hours"), FieldPanel("hours_low"), FieldPanel("hours_high")]),
         FieldRowPanel([FieldPanel("persons"), FieldPanel("persons_low"), FieldPanel("persons_high")]),
-        FieldRowPanel([FieldPanel("evidence_kind"), FieldPanel("evidence_source")]),
-        FieldRowPanel([FieldPanel("evidence_url"), FieldPanel("evidence_note")]),
+        *Evidenced.evidence_panels,
     ]
 
     class Meta(Orderable.Meta):
@@ -388,9 +387,7 @@ class ProfileStep(Evidenced, Orderable):
         check_range(errors, "persons", self.persons, self.persons_low, self.persons_high)
         if self.persons is not None and self.persons <= 0:
             errors.setdefault("persons", _("Số người phải lớn hơn 0."))
-        if errors:
-            raise ValidationError(errors)
-        self.clean_evidence()
+        self.raise_or_clean_evidence(errors)
 
     @property
     def person_hours(self) -> Decimal:
@@ -410,8 +407,7 @@ class ProfileCost(Evidenced, Orderable):
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("category")]),
         FieldRowPanel([FieldPanel("amount"), FieldPanel("amount_low"), FieldPanel("amount_high")]),
-        FieldRowPanel([FieldPanel("evidence_kind"), FieldPanel("evidence_source")]),
-        FieldRowPanel([FieldPanel("evidence_url"), FieldPanel("evidence_note")]),
+        *Evidenced.evidence_panels,
     ]
 
     class Meta(Orderable.Meta):
@@ -425,6 +421,4 @@ class ProfileCost(Evidenced, Orderable):
         super().clean()
         errors: dict[str, Any] = {}
         check_range(errors, "amount", self.amount, self.amount_low, self.amount_high)
-        if errors:
-            raise ValidationError(errors)
-        self.clean_evidence()
+        self.raise_or_clean_evidence(errors)
