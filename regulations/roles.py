@@ -178,30 +178,30 @@ def is_council_member(user: Any) -> bool:
 AGENCY_ACTIONS = frozenset({"add", "change", "delete", "view"})
 
 
+STAFF_ROLES = (AgencyRole.EDITOR, AgencyRole.APPROVER)
+
+
 def agency_ids_of(user: Any) -> frozenset[int]:
-    """The agencies whose legal officers or approvers ``user`` is one of (cached on the user
-    for the request: two queries the first time)."""
+    """The agencies whose legal officers or approvers ``user`` is one of, from `AgencyGroup`
+    (cached on the user for the request: one query the first time)."""
     cached = getattr(user, "_agency_ids_cache", None)
     if cached is not None:
         return cached
     ids: frozenset[int] = frozenset()
     if user.is_authenticated and user.is_active:
-        names = set(user.groups.values_list("name", flat=True))
-        if names:
-            ids = frozenset(
-                agency.pk
-                for agency in Agency.objects.only("pk", "name", "short_name")
-                if editor_group_name(agency) in names or approver_group_name(agency) in names
-            )
+        ids = frozenset(
+            AgencyGroup.objects.filter(role__in=STAFF_ROLES, group__user=user).values_list("agency_id", flat=True)
+        )
     user._agency_ids_cache = ids
     return ids
 
 
 def agency_staff(agency_ids: Iterable[int] | None = None) -> Q:
     """A filter on users: the legal officers and approvers of these agencies (all when None)."""
-    agencies = Agency.objects.all() if agency_ids is None else Agency.objects.filter(pk__in=list(agency_ids))
-    names = [name for agency in agencies for name in (editor_group_name(agency), approver_group_name(agency))]
-    return Q(groups__name__in=names)
+    staff = Q(groups__agency_role__role__in=STAFF_ROLES)
+    if agency_ids is not None:
+        staff &= Q(groups__agency_role__agency_id__in=list(agency_ids))
+    return staff
 
 
 def _agency_id(instance: Any, path: str) -> int | None:
