@@ -8,14 +8,13 @@ from dataclasses import field as dc_field
 from datetime import datetime
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce, NullIf
-from django.http import QueryDict
 from django.utils import timezone
 
 from consultations import timeline
 from consultations.units import ARTICLE_KINDS, SECTION_KINDS
+from regulations import list_params
 from regulations.models import Agency, DocumentType, Field, Provision
 
 from .comments import COUNTED_STATUSES, ConsultationComment
@@ -45,20 +44,13 @@ class ConsultationFilters:
     errors: list[str] = dc_field(default_factory=list)
 
     @classmethod
-    def from_params(cls, params: QueryDict | dict[str, str]) -> ConsultationFilters:
+    def from_params(cls, params: list_params.Params) -> ConsultationFilters:
         filters = cls()
-        status = (params.get("status") or "").strip()
-        if status and status not in ConsultationStatus.values:
-            filters.errors.append(f"Trạng thái không hợp lệ: {status[:40]}")
-        else:
-            filters.status = status
-        doc_type = (params.get("type") or "").strip()
-        if doc_type and doc_type not in DocumentType.values:
-            filters.errors.append(f"Loại văn bản không hợp lệ: {doc_type[:40]}")
-        else:
-            filters.doc_type = doc_type
-        filters.agency = (params.get("agency") or "").strip()[:100]
-        filters.field = (params.get("field") or "").strip()[:100]
+        errors = filters.errors
+        filters.status = list_params.choice(params, "status", ConsultationStatus.values, "Trạng thái", errors)
+        filters.doc_type = list_params.choice(params, "type", DocumentType.values, "Loại văn bản", errors)
+        filters.agency = list_params.bounded(params, "agency")
+        filters.field = list_params.bounded(params, "field")
         return filters
 
     def apply(self, queryset, now: datetime):
@@ -121,26 +113,22 @@ def ordered_by_closing(queryset, now: datetime):
     )
 
 
-def consultation_list_context(params: QueryDict | dict[str, str], now: datetime | None = None) -> dict[str, Any]:
+def consultation_list_context(params: list_params.Params, now: datetime | None = None) -> dict[str, Any]:
     now = now or timezone.now()
     filters = ConsultationFilters.from_params(params)
     queryset = ordered_by_closing(with_counts(filters.apply(published_consultations(), now)), now).distinct()
-    paginator = Paginator(queryset, PAGE_SIZE)
-    page = paginator.get_page(params.get("page") or 1)
-    base_params = QueryDict(mutable=True)
-    for key in LIST_PARAMS:
-        value = params.get(key)
-        if value:
-            base_params[key] = value
+    page, filter_query = list_params.paginated(queryset, params, PAGE_SIZE, LIST_PARAMS)
     live = ConsultationPage.objects.live().public()
     return {
         "consultations": page,
         "filters": filters,
-        "filter_query": base_params.urlencode(),
+        "filter_query": filter_query,
         "status_choices": ConsultationStatus.choices,
         "type_choices": [c for c in DocumentType.choices if c[0] in set(live.values_list("doc_type", flat=True))],
-        "agencies": Agency.objects.filter(led_consultations__in=live).distinct().order_by("name"),
-        "fields": Field.objects.filter(consultations__in=live).distinct().order_by("name"),
+        "agency_choices": list_params.options(
+            Agency.objects.filter(led_consultations__in=live).distinct().order_by("name")
+        ),
+        "field_choices": list_params.options(Field.objects.filter(consultations__in=live).distinct().order_by("name")),
         "now": now,
     }
 

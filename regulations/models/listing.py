@@ -5,14 +5,15 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import QueryDict
+
+from regulations import list_params
 
 from .agencies import Agency, Field
 from .documents import DocumentType, LegalDocumentPage, LegalStatus
 
 PAGE_SIZE = 20
+LIST_PARAMS = ("q", "type", "agency", "field", "status", "year")
 
 
 @dataclass
@@ -28,27 +29,20 @@ class DocumentFilters:
     errors: list[str] = dc_field(default_factory=list)
 
     @classmethod
-    def from_params(cls, params: QueryDict | dict[str, str]) -> "DocumentFilters":
+    def from_params(cls, params: list_params.Params) -> "DocumentFilters":
         filters = cls()
-        doc_type = (params.get("type") or "").strip()
-        if doc_type and doc_type not in DocumentType.values:
-            filters.errors.append(f"Loại văn bản không hợp lệ: {doc_type}")
-        else:
-            filters.doc_type = doc_type
-        status = (params.get("status") or "").strip()
-        if status and status not in LegalStatus.values:
-            filters.errors.append(f"Tình trạng hiệu lực không hợp lệ: {status}")
-        else:
-            filters.status = status
+        errors = filters.errors
+        filters.doc_type = list_params.choice(params, "type", DocumentType.values, "Loại văn bản", errors)
+        filters.status = list_params.choice(params, "status", LegalStatus.values, "Tình trạng hiệu lực", errors)
         filters.query = " ".join((params.get("q") or "").split())[:500]
-        filters.agency = (params.get("agency") or "").strip()[:100]
-        filters.field = (params.get("field") or "").strip()[:100]
-        year = (params.get("year") or "").strip()
+        filters.agency = list_params.bounded(params, "agency")
+        filters.field = list_params.bounded(params, "field")
+        year = list_params.bounded(params, "year", 10)
         if year:
             if year.isdigit() and 1945 <= int(year) <= 2100:
                 filters.year = int(year)
             else:
-                filters.errors.append(f"Năm không hợp lệ: {year[:10]}")
+                errors.append(f"Năm không hợp lệ: {year}")
         return filters
 
     def apply(self, queryset):
@@ -73,26 +67,22 @@ def published_documents():
     return LegalDocumentPage.objects.live().public().select_related("issuing_agency")
 
 
-def document_list_context(params: QueryDict | dict[str, str]) -> dict[str, Any]:
+def document_list_context(params: list_params.Params) -> dict[str, Any]:
     filters = DocumentFilters.from_params(params)
     queryset = filters.apply(published_documents()).order_by("-issued_date", "-issued_year", "title").distinct()
-    paginator = Paginator(queryset, PAGE_SIZE)
-    page_number = params.get("page") or 1
-    page = paginator.get_page(page_number)
-    base_params = QueryDict(mutable=True)
-    for key in ("q", "type", "agency", "field", "status", "year"):
-        value = params.get(key)
-        if value:
-            base_params[key] = value
+    page, filter_query = list_params.paginated(queryset, params, PAGE_SIZE, LIST_PARAMS)
+    years = sorted({y for y in published_documents().values_list("issued_year", flat=True) if y}, reverse=True)
     return {
         "documents": page,
         "filters": filters,
-        "filter_query": base_params.urlencode(),
+        "filter_query": filter_query,
         "type_choices": DocumentType.choices,
         "status_choices": LegalStatus.choices,
-        "agencies": Agency.objects.filter(issued_documents__live=True).distinct().order_by("name"),
-        "fields": Field.objects.filter(documents__live=True).distinct().order_by("name"),
-        "years": sorted({y for y in published_documents().values_list("issued_year", flat=True) if y}, reverse=True),
+        "agency_choices": list_params.options(
+            Agency.objects.filter(issued_documents__live=True).distinct().order_by("name")
+        ),
+        "field_choices": list_params.options(Field.objects.filter(documents__live=True).distinct().order_by("name")),
+        "year_choices": [(year, year) for year in years],
     }
 
 
