@@ -23,7 +23,7 @@ from consultations.folders import ensure_consultation_folder, ensure_consultatio
 from consultations.models import ConsultationPage, ConsultationQuestion
 from consultations.timeline import VIETNAM
 from regulations.agencies import resolve_agency
-from regulations.importing import VersionDetails, save_document
+from regulations.importing import DocumentRecord, VersionDetails, save_document
 from regulations.library import ensure_folder
 from regulations.models import Field, LegalDocumentPage, LegalStatus, VersionKind
 from regulations.sources import record_from_fulltext
@@ -103,17 +103,21 @@ CLOSED = DemoSpec(
 )
 
 
-def _draft_from_corpus(corpus: Path, file_name: str, spec: DemoSpec) -> LegalDocumentPage:
-    """A draft document whose text is a real text of the corpus (its number, dates and relations
-    left out: a draft has none)."""
-    key = f"du-thao-demo-{spec.slug}"
-    existing = LegalDocumentPage.objects.filter(external_id=key).first()
-    if existing is not None:
-        return existing
-    record = record_from_fulltext(json.loads((corpus / "regulations" / "full-text" / file_name).read_text("utf-8")))
+CLOSED_SOURCE = "66-2014-qh13.json"  # the corpus text of the closed consultation's draft
+UPCOMING_SOURCE = "24-2012-nd-cp.json"
+
+
+def draft_key(spec: DemoSpec) -> str:
+    return f"du-thao-demo-{spec.slug}"
+
+
+def draft_record(data: dict, file_name: str, spec: DemoSpec) -> DocumentRecord:
+    """The record of a draft whose text is `data`, a real text of the corpus (its number, dates
+    and relations left out: a draft has none)."""
+    record = record_from_fulltext(data)
     record.title = spec.title
     record.number = None
-    record.external_id = key
+    record.external_id = draft_key(spec)
     record.issuer = spec.issuer
     record.issued_date = record.effective_date = record.expiry_date = None
     record.issued_year = None
@@ -126,9 +130,17 @@ def _draft_from_corpus(corpus: Path, file_name: str, spec: DemoSpec) -> LegalDoc
     record.metadata_source = f"Văn bản mẫu để trình diễn, nội dung từ {file_name} của kho dữ liệu"
     record.source = f"demo:{file_name}"
     record.fields = list(spec.fields)
+    return record
+
+
+def _draft_from_corpus(corpus: Path, file_name: str, spec: DemoSpec) -> LegalDocumentPage:
+    existing = LegalDocumentPage.objects.filter(external_id=draft_key(spec)).first()
+    if existing is not None:
+        return existing
+    data = json.loads((corpus / "regulations" / "full-text" / file_name).read_text("utf-8"))
     folder = ensure_folder(resolve_agency(spec.agency))
     details = VersionDetails(VersionKind.DRAFT, None, "Dự thảo lần 1")
-    return save_document(record, folder=folder, version=details).page
+    return save_document(draft_record(data, file_name, spec), folder=folder, version=details).page
 
 
 def _at(day: date, hour: int) -> datetime:
@@ -142,7 +154,10 @@ def _consultation(spec: DemoSpec, draft: LegalDocumentPage, today: date) -> Cons
     page = page or ConsultationPage(slug=spec.slug)
     page.title = spec.title or draft.title
     page.document = draft
-    page.version = draft.versions.filter(kind=VersionKind.DRAFT).order_by("-number").first()
+    # The version put out for comment: kept once set (a revised draft is a later version).
+    page.version = (
+        page.version if page.version_id else draft.versions.filter(kind=VersionKind.DRAFT).order_by("-number").first()
+    )
     page.summary = spec.summary
     page.opens_at = _at(today + timedelta(days=spec.opens_in_days), 8)
     page.closing_date = today + timedelta(days=spec.closes_in_days)
@@ -165,8 +180,8 @@ def load_demo_consultations(corpus: Path, today: date | None = None) -> DemoCons
     today = today or timezone.localdate()
     ensure_consultation_index()
     seed = LegalDocumentPage.objects.get(external_id=SEED_000_KEY)
-    gold = _draft_from_corpus(corpus, "24-2012-nd-cp.json", UPCOMING)
-    real_estate = _draft_from_corpus(corpus, "66-2014-qh13.json", CLOSED)
+    gold = _draft_from_corpus(corpus, UPCOMING_SOURCE, UPCOMING)
+    real_estate = _draft_from_corpus(corpus, CLOSED_SOURCE, CLOSED)
     return DemoConsultations(
         open=_consultation(OPEN, seed, today),
         upcoming=_consultation(UPCOMING, gold, today),

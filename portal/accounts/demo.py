@@ -1,6 +1,7 @@
 """Demo accounts, one per role, so that a newcomer can try every side of the portal: a legal
-officer and an approver of one ministry, a comment moderator, a business's public account (the
-Advisory Council member comes with issue 8).
+officer and an approver of one ministry, a comment moderator, a business's public account, and the
+legal officer and approver of Bộ Xây dựng, who answered the comments on its closed demo
+consultation and published the synthesis (consultations.demo_closed).
 
 Development and tests only: `DEMO_ACCOUNTS` must be on and the settings must not be
 portal.settings.production; otherwise `DemoAccountsRefused` is raised, loudly. The passwords are
@@ -19,12 +20,16 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from consultations.demo import CLOSED
 from consultations.folders import ensure_consultation_folder
 from regulations.agencies import resolve_agency
 from regulations.library import ensure_folder
 from regulations.models import AgencyGroup, AgencyRole
 
 DEMO_AGENCY = "Văn phòng Chính phủ"  # the agency of the demo consultation (seed 000)
+CLOSED_AGENCY = CLOSED.agency  # the agency of the closed demo consultation (Bộ Xây dựng)
+CLOSED_OFFICER = "demo-bxd-phapche"  # who answered its comments
+CLOSED_APPROVER = "demo-bxd-pheduyet"  # who approved the answers and published the synthesis
 PRODUCTION_SETTINGS = "portal.settings.production"
 
 
@@ -35,6 +40,7 @@ class DemoAccount:
     role: str  # what the account is, as printed
     agency_role: AgencyRole | None  # None: a public account
     signs_in_at: str  # the path where it signs in
+    agency: str = DEMO_AGENCY  # the agency of its role
 
 
 ACCOUNTS = (
@@ -55,6 +61,22 @@ ACCOUNTS = (
         "Doanh nghiệp (tài khoản công khai)",
         None,
         "/tai-khoan/dang-nhap/",
+    ),
+    DemoAccount(
+        CLOSED_OFFICER,
+        "phapche.bxd@demo.invalid",
+        f"Pháp chế — {CLOSED_AGENCY}",
+        AgencyRole.EDITOR,
+        "/quan-tri/tra-loi-gop-y/",
+        CLOSED_AGENCY,
+    ),
+    DemoAccount(
+        CLOSED_APPROVER,
+        "pheduyet.bxd@demo.invalid",
+        f"Phê duyệt — {CLOSED_AGENCY}",
+        AgencyRole.APPROVER,
+        "/quan-tri/tra-loi-gop-y/",
+        CLOSED_AGENCY,
     ),
 )
 
@@ -103,11 +125,14 @@ def ensure_demo_accounts(path: Path | None = None) -> list[tuple[DemoAccount, st
         raise DemoAccountsRefused(reason)
     path = path or Path(settings.DEMO_ACCOUNTS_FILE)
     passwords = _passwords(path)
-    agency = resolve_agency(DEMO_AGENCY)
-    if agency is None:
-        raise DemoAccountsRefused(f"Không tìm thấy cơ quan {DEMO_AGENCY}.")
-    ensure_folder(agency)  # the agency's library folder and its groups
-    ensure_consultation_folder(agency)  # the same groups' rights under /tham-van/
+    agencies = {}
+    for name in dict.fromkeys(account.agency for account in ACCOUNTS):
+        agency = resolve_agency(name)
+        if agency is None:
+            raise DemoAccountsRefused(f"Không tìm thấy cơ quan {name}.")
+        ensure_folder(agency)  # the agency's library folder and its groups
+        ensure_consultation_folder(agency)  # the same groups' rights under /tham-van/
+        agencies[name] = agency
     made = []
     for account in ACCOUNTS:
         user, created = User.objects.get_or_create(username=account.username, defaults={"email": account.email})
@@ -120,7 +145,7 @@ def ensure_demo_accounts(path: Path | None = None) -> list[tuple[DemoAccount, st
         user.save()
         groups = []
         if account.agency_role is not None:
-            groups = [AgencyGroup.objects.get(agency=agency, role=account.agency_role).group]
+            groups = [AgencyGroup.objects.get(agency=agencies[account.agency], role=account.agency_role).group]
         user.groups.set(groups)
         EmailAddress.objects.update_or_create(
             user=user, email=account.email, defaults={"verified": True, "primary": True}

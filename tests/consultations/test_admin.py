@@ -200,6 +200,31 @@ def test_it_takes_a_revised_draft_as_the_next_version(client, alice, finance_con
     assert "12 tháng" in latest.version.provisions.get(anchor="dieu-3").text
 
 
+def test_it_refuses_a_revised_draft_that_fails_to_parse_and_changes_nothing(
+    client, alice, finance_consultations, tmp_path
+):
+    client.force_login(alice)
+    post(
+        client,
+        add_url(finance_consultations),
+        form_data(client, add_url(finance_consultations)),
+        {"draft_file": docx_upload(tmp_path)},
+    )
+    page = ConsultationPage.objects.get()
+    revisions = page.revisions.count()
+    edit_url = f"/quan-tri/pages/{page.pk}/edit/"
+    broken = SimpleUploadedFile("du-thao-lan-2.docx", b"PK\x03\x04 not really a docx")
+    response = post(client, edit_url, form_data(client, edit_url), {"draft_file": broken})
+
+    assert response.status_code == 200
+    errors = str(response.context["form"].errors["draft_file"])
+    assert "Không đọc được tệp du-thao-lan-2.docx" in errors
+    page.refresh_from_db()
+    assert page.revisions.count() == revisions and page.version.number == 1
+    assert page.document.versions.count() == 1 and LegalDocumentPage.objects.count() == 1
+    assert page.get_latest_revision_as_object().version.number == 1
+
+
 def test_it_gives_officers_their_ministrys_file_collection(alice, carol, finance_consultations, trade_consultations):
     finance = Collection.objects.get(name="Tham vấn — BTC")
     from wagtail.documents.permissions import permission_policy

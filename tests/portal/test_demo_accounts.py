@@ -16,7 +16,16 @@ from django.test import override_settings
 
 from consultations import access
 from consultations.folders import ensure_consultation_folder
-from portal.accounts.demo import ACCOUNTS, DEMO_AGENCY, DemoAccountsRefused, ensure_demo_accounts, refusal
+from portal.accounts.demo import (
+    ACCOUNTS,
+    CLOSED_AGENCY,
+    CLOSED_APPROVER,
+    CLOSED_OFFICER,
+    DEMO_AGENCY,
+    DemoAccountsRefused,
+    ensure_demo_accounts,
+    refusal,
+)
 from regulations.agencies import resolve_agency
 from regulations.models import AgencyRole
 from regulations.roles import has_agency_role
@@ -41,6 +50,10 @@ def test_it_makes_one_account_per_role_with_passwords_kept_out_of_git(password_f
     assert has_agency_role(users["demo-pheduyet"], agency, AgencyRole.APPROVER)
     assert has_agency_role(users["demo-kiemduyet"], agency, AgencyRole.MODERATOR)
     assert not users["demo-doanhnghiep"].groups.exists()
+    builders = resolve_agency(CLOSED_AGENCY)
+    assert has_agency_role(users[CLOSED_OFFICER], builders, AgencyRole.EDITOR)
+    assert has_agency_role(users[CLOSED_APPROVER], builders, AgencyRole.APPROVER)
+    assert not has_agency_role(users[CLOSED_APPROVER], agency, AgencyRole.APPROVER)
 
     folder = ensure_consultation_folder(agency)
     assert folder.permissions_for_user(users["demo-phapche"]).can_add_subpage()
@@ -58,8 +71,8 @@ def test_it_makes_one_account_per_role_with_passwords_kept_out_of_git(password_f
 def test_it_keeps_the_same_passwords_on_every_run(password_file):
     first = {account.username: password for account, password in ensure_demo_accounts()}
     second = {account.username: password for account, password in ensure_demo_accounts()}
-    assert first == second and len(set(first.values())) == 4
-    assert User.objects.filter(username__startswith="demo-").count() == 4
+    assert first == second and len(set(first.values())) == len(ACCOUNTS)
+    assert User.objects.filter(username__startswith="demo-").count() == len(ACCOUNTS)
 
 
 def test_the_demo_accounts_sign_in_where_they_work(client, password_file):

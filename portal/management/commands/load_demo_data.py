@@ -2,13 +2,15 @@ import os
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from compliance_cost.demo import load_cost_demo
 from consultations.demo import load_demo_consultations
+from consultations.demo_closed import complete_closed_consultation
 from consultations.demo_comments import add_demo_comments, open_demo_consultation
-from portal.accounts.demo import DemoAccountsRefused, ensure_demo_accounts
+from portal.accounts.demo import CLOSED_APPROVER, CLOSED_OFFICER, DemoAccountsRefused, ensure_demo_accounts
 from portal.site_setup import ensure_home_page
 from regulations.demo import load_demo
 from regulations.library import ensure_library
@@ -23,8 +25,10 @@ class Command(BaseCommand):
         "Load the demo data (5 seed documents, 22 full-text laws and decrees, 60 gazette records, "
         "one law in two versions) from the shared corpus, three consultations on drafts (open, upcoming, "
         "closed; dates relative to today), then the compliance cost profiles and one reduction plan per "
-        "agency with business regulations, and the demo accounts per role (development only, "
-        "portal/accounts/demo.py). Idempotent: a second run changes nothing but the consultations' dates."
+        "agency with business regulations, the demo accounts per role (development only, "
+        "portal/accounts/demo.py), the closed consultation's comments, campaign group, answers, revised "
+        "draft and published synthesis, and the demo comments on the open one. Idempotent: a second run "
+        "changes nothing but the consultations' dates."
     )
 
     def add_arguments(self, parser):
@@ -65,7 +69,21 @@ class Command(BaseCommand):
             self.stderr.write(f"Tài khoản mẫu: bỏ qua. {refused}")
         else:
             self.stdout.write(f"Tài khoản mẫu: {len(accounts)} (manage.py demo_accounts in mật khẩu)")
+            self.complete_closed_consultation(consultations.closed, corpus)
         self.add_demo_comments()
+
+    def complete_closed_consultation(self, consultation, corpus):
+        """The closed consultation's answers are written and approved by the demo accounts of its
+        agency, so this runs only where they exist."""
+        officer = User.objects.get(username=CLOSED_OFFICER)
+        approver = User.objects.get(username=CLOSED_APPROVER)
+        outcome = complete_closed_consultation(consultation, corpus, officer, approver)
+        members = outcome.group.comments().count() if outcome.group is not None else 0
+        self.stdout.write(
+            f"Kết quả lấy ý kiến «{consultation.title}»: gửi {outcome.sent} góp ý, nhóm chiến dịch {members} góp ý, "
+            f"{outcome.answers} câu trả lời công khai, {outcome.revised.label}, bản tổng hợp: "
+            f"/tham-van/tong-hop/{consultation.pk}/"
+        )
 
     def add_demo_comments(self):
         """Last, once the demo consultations exist: the demo comments on the open one."""
