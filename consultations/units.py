@@ -32,11 +32,17 @@ def commentable_units(version: DocumentVersion) -> list[Provision]:
 
 
 def is_commentable(provision: Provision, version: DocumentVersion) -> bool:
-    """Whether a comment on `version` may be on `provision` (one query)."""
+    """Whether a comment on `version` may be on `provision` (one query at most)."""
     if provision.version_id != version.pk:
         return False
-    if provision.kind == ProvisionKind.ARTICLE:
+    return is_commentable_kind(provision.kind, version.pk)
+
+
+def is_commentable_kind(kind: str, version_id: int) -> bool:
+    """Whether a provision of `kind` in the version is a commentable unit: an article always; a
+    section, item or point when the version has no articles (one query, only then)."""
+    if kind == ProvisionKind.ARTICLE:
         return True
-    if provision.kind not in SECTION_KINDS:
+    if kind not in SECTION_KINDS:
         return False
-    return not Provision.objects.filter(version=version, kind=ProvisionKind.ARTICLE).exists()
+    return not Provision.objects.filter(version_id=version_id, kind=ProvisionKind.ARTICLE).exists()

@@ -3,12 +3,17 @@
 #
 #   1. a fresh PostgreSQL database `<name>_bench_consultations` next to DATABASE_URL (default
 #      postgres://portal:portal@127.0.0.1:5432/portal), migrated;
-#   2. the last hour before a deadline: gunicorn (GUNICORN_WORKERS, default 4, sync) on 127.0.0.1,
-#      40 concurrent commenters through POST /api/v1/consultations/{id}/comments for BENCH_LOAD_SECONDS
-#      (default 60) after 5 s of warm-up (bench/comment_load.py, httpx, loopback only); every receipt
-#      read back through the API, then checked against the database (bench/consultation_bench.py verify);
+#   2. the last hour before a deadline: gunicorn (GUNICORN_WORKERS processes, default 3, of
+#      GUNICORN_THREADS threads, default 4: gthread, kept-alive connections; persistent database
+#      connections) on 127.0.0.1, 40 concurrent commenters through POST /api/v1/consultations/{id}/comments
+#      for BENCH_LOAD_SECONDS (default 60) after 5 s of warm-up (bench/comment_load.py, a small
+#      asyncio HTTP/1.1 client, loopback only); the CPU time gunicorn and the bench database's
+#      PostgreSQL backends spent during the load (bench/cpu_meter.py, /proc); every receipt read
+#      back through the API, then checked against the database (bench/consultation_bench.py verify);
 #   3. the consultation page with 20 articles and 200 comments, then 200 and 2,000: SQL queries and time;
-#   4. the figures written into docs/benchmarks.md between the consultations markers.
+#   4. the figures written into docs/benchmarks.md (BENCH_DOC) between the consultations markers.
+#
+# BENCH_PAGE=0 skips step 3 (a quick look at the load alone; the page's table then keeps its figures).
 #
 # The rate limits are raised for the run (RATE_LIMIT_*): the 40 virtual commenters share one IP
 # address and each sends several comments a second, which the real limits refuse; the limiter
@@ -20,12 +25,17 @@ cd "$ROOT"
 PY="$ROOT/.venv/bin/python"
 GUNICORN="$ROOT/.venv/bin/gunicorn"
 OUT="$ROOT/var/bench/consultations"
-DOC="$ROOT/docs/benchmarks.md"
+DOC="${BENCH_DOC:-$ROOT/docs/benchmarks.md}"
+PAGE="${BENCH_PAGE:-1}"
 CONCURRENCY="${BENCH_COMMENTERS:-40}"
 SECONDS_OF_LOAD="${BENCH_LOAD_SECONDS:-60}"
-WORKERS="${GUNICORN_WORKERS:-4}"
+WORKERS="${GUNICORN_WORKERS:-3}"
+THREADS="${GUNICORN_THREADS:-4}"
 export DJANGO_SETTINGS_MODULE="${BENCH_SETTINGS:-bench.settings}"
 export PYTHONDONTWRITEBYTECODE=1
+# Every server thread keeps its database connection for the whole run (the CPU of its backend is
+# measured; a backend that exits during the load would be lost from the figure).
+export DB_CONN_MAX_AGE=3600
 export RATE_LIMIT_ACCOUNT_PER_MINUTE=100000 RATE_LIMIT_ACCOUNT_PER_HOUR=1000000
 export RATE_LIMIT_IP_PER_MINUTE=1000000 RATE_LIMIT_IP_PER_HOUR=10000000
 say() { echo "==> $*" >&2 || true; }
@@ -66,12 +76,14 @@ print(urlunsplit(parts._replace(path=f"/{name}")))
 PYEOF
 )"
 export DATABASE_URL
+DB_NAME="${DATABASE_URL##*/}"
+ADMIN_URL="${DATABASE_URL%/*}/postgres"
 "$PY" manage.py migrate --noinput -v0
 "$PY" bench/consultation_bench.py setup --commenters "$CONCURRENCY" --out "$OUT/setup.json"
 
-say "gunicorn ($WORKERS workers) on 127.0.0.1"
+say "gunicorn ($WORKERS workers x $THREADS threads) on 127.0.0.1"
 PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-"$GUNICORN" --chdir "$ROOT" --workers "$WORKERS" --bind "127.0.0.1:$PORT" --timeout 60 --graceful-timeout 5 \
+"$GUNICORN" --chdir "$ROOT" --worker-class gthread --workers "$WORKERS" --threads "$THREADS" --keep-alive 30 --bind "127.0.0.1:$PORT" --timeout 60 --graceful-timeout 5 \
   --access-logfile - portal.wsgi:application > "$OUT/gunicorn.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
@@ -80,34 +92,39 @@ for _ in $(seq 1 120); do
 done
 curl -fsS --max-time 5 -o /dev/null "http://127.0.0.1:$PORT/api/v1/consultations" || die "gunicorn did not answer"
 
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 say "load: $CONCURRENCY commenters for $SECONDS_OF_LOAD s"
 "$PY" bench/comment_load.py --base "http://127.0.0.1:$PORT" --setup "$OUT/setup.json" \
-  --concurrency "$CONCURRENCY" --duration "$SECONDS_OF_LOAD" --warmup 5 --out "$OUT/load.json"
+  --concurrency "$CONCURRENCY" --duration "$SECONDS_OF_LOAD" --warmup 5 --out "$OUT/load.json" \
+  --server-pid "$pid" --database "$DB_NAME" --admin-url "$ADMIN_URL"
 SERVER_ERRORS_LOGGED="$(grep -cE '" 5[0-9][0-9] ' "$OUT/gunicorn.log" || true)"
 cleanup
 pid=""
 "$PY" bench/consultation_bench.py verify --setup "$OUT/setup.json" --load "$OUT/load.json" --out "$OUT/verify.json"
 
-say "the consultation page: 20 x 200, then 200 x 2,000"
-"$PY" bench/consultation_bench.py page --out "$OUT/page.json"
+if [ "$PAGE" != "0" ]; then
+  say "the consultation page: 20 x 200, then 200 x 2,000"
+  "$PY" bench/consultation_bench.py page --out "$OUT/page.json"
+fi
 
-"$PY" - "$OUT" "$DOC" "$WORKERS" "$LOAD_BEFORE" "$SERVER_ERRORS_LOGGED" <<'PYEOF'
+"$PY" - "$OUT" "$DOC" "$WORKERS" "$THREADS" "$SERVER_ERRORS_LOGGED" <<'PYEOF'
 import json, os, re, sys, datetime
-out, doc, workers, load_before, logged_errors = sys.argv[1:6]
+out, doc, workers, threads, logged_errors = sys.argv[1:6]
 load = json.load(open(f"{out}/load.json"))
 verify = json.load(open(f"{out}/verify.json"))
-page = json.load(open(f"{out}/page.json"))
-small, large = page["20x200"], page["200x2000"]
+page = json.load(open(f"{out}/page.json")) if os.path.exists(f"{out}/page.json") else None
+cpu = load["cpu"]
 ok = lambda good: "yes" if good else "**NO**"
+loads = lambda triple: " / ".join(f"{value:.2f}" for value in triple)
 lines = [
     "<!-- bench:consultations:begin -->",
-    f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC by `scripts/bench_consultations.sh` (`make bench`): "
-    f"PostgreSQL and gunicorn ({workers} sync workers) on this machine ({os.cpu_count()} cores, shared; load "
-    f"average before {load_before}), the load tool on the same cores.",
+    f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC by `scripts/bench_consultations.sh` (`make bench`): "
+    f"PostgreSQL and gunicorn ({workers} gthread workers × {threads} threads, kept-alive connections, persistent "
+    f"database connections, DEBUG off) on this machine ({os.cpu_count()} cores, shared with other engineers), "
+    "the load tool on the same cores.",
     "",
     f"**The last hour before a deadline**: {load['concurrency']} concurrent commenters, each with its own API key, "
-    f"for {load['duration_s']} s after 5 s of warm-up (`bench/comment_load.py`, loopback).",
+    f"for {load['duration_s']} s after 5 s of warm-up (`bench/comment_load.py`, loopback). Load average "
+    f"(1 / 5 / 15 min) when the measured phase began: {loads(load['load_before'])}; when it ended: {loads(load['load_after'])}.",
     "",
     "| figure | measured | target | met |",
     "|---|---|---|---|",
@@ -117,21 +134,42 @@ lines = [
     f"| receipts lost (issued, not in the database) | {verify['lost']} | 0 | {ok(verify['lost'] == 0)} |",
     f"| comments stored without a receipt given | {verify['stored_without_receipt']} | 0 | {ok(verify['stored_without_receipt'] == 0)} |",
     f"| receipts read back by GET /api/v1/comments/{{n}} | {load['read_back']} of {load['accepted']} | all | {ok(load['read_back'] == load['accepted'])} |",
-    f"| server errors (5xx), transport errors | {load['server_errors'] + load['warmup_server_errors']} ({logged_errors} in the log), {load['transport_errors']} | 0 | {ok(load['server_errors'] + load['warmup_server_errors'] == 0 and load['transport_errors'] == 0)} |",
+    f"| server errors (5xx), transport errors | {load['server_errors'] + load['warmup_server_errors']} ({logged_errors} in the log), {load['transport_errors'] + load.get('warmup_transport_errors', 0)} | 0 | {ok(load['server_errors'] + load['warmup_server_errors'] == 0 and load['transport_errors'] + load.get('warmup_transport_errors', 0) == 0)} |",
     f"| answers by status | {', '.join(f'{k}: {v}' for k, v in load['status'].items())} | — | — |",
     "",
-    "**The consultation page** (`bench/consultation_bench.py page`, rendered in process, median of 10):",
+    "**What one accepted comment costs, whatever the machine's other load** (CPU time during the measured phase, "
+    "from /proc: gunicorn's processes, and the PostgreSQL backends of the bench database; `bench/cpu_meter.py`):",
     "",
-    "| articles × comments | SQL queries | time (ms) | HTML (KB) |",
-    "|---|---|---|---|",
-    f"| 20 × 200 | {small['queries']} | {small['median_ms']} | {small['bytes'] // 1024} |",
-    f"| 200 × 2,000 | {large['queries']} | {large['median_ms']} | {large['bytes'] // 1024} |",
+    "| CPU per accepted comment | ms |",
+    "|---|---|",
+    f"| gunicorn (Django) | {cpu['server_ms_per_comment']} |",
+    f"| PostgreSQL backends | {cpu['database_ms_per_comment']} |",
+    f"| **server side, together** | **{cpu['ms_per_comment']}** |",
+    f"| the load tool itself (not counted above) | {cpu['client_ms_per_comment']} |",
     "",
-    f"Same number of queries at both sizes: {ok(small['queries'] == large['queries'])}.",
-    "<!-- bench:consultations:end -->",
+    f"On {cpu['cores']} cores, {cpu['ms_per_comment']} ms of CPU per comment is a ceiling of "
+    f"**{cpu['ceiling_per_s']} comments per second** ({cpu['cores']} × 1,000 ms / {cpu['ms_per_comment']} ms) for this "
+    "server on this machine if nothing else ran, the load tool included; the target of 100 per second "
+    f"{'fits under' if (cpu['ceiling_per_s'] or 0) >= 100 else 'is above'} that ceiling.",
 ]
+if page is not None:
+    small, large = page["20x200"], page["200x2000"]
+    lines += [
+        "",
+        "**The consultation page** (`bench/consultation_bench.py page`, rendered in process, median of 10):",
+        "",
+        "| articles × comments | SQL queries | time (ms) | HTML (KB) |",
+        "|---|---|---|---|",
+        f"| 20 × 200 | {small['queries']} | {small['median_ms']} | {small['bytes'] // 1024} |",
+        f"| 200 × 2,000 | {large['queries']} | {large['median_ms']} | {large['bytes'] // 1024} |",
+        "",
+        f"Same number of queries at both sizes: {ok(small['queries'] == large['queries'])}.",
+    ]
+else:
+    lines += ["", "The consultation page was not measured in this run (BENCH_PAGE=0)."]
+lines.append("<!-- bench:consultations:end -->")
 block = "\n".join(lines)
-text = open(doc, encoding="utf-8").read()
+text = open(doc, encoding="utf-8").read() if os.path.exists(doc) else ""
 pattern = re.compile(r"<!-- bench:consultations:begin -->.*?<!-- bench:consultations:end -->", re.S)
 if pattern.search(text):
     text = pattern.sub(lambda _m: block, text)

@@ -19,12 +19,15 @@ from pathlib import PurePath
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_comments.models import Comment
 from django_comments_xtd.models import XtdComment, XtdCommentManager
 
+from consultations.intake.text import fingerprint
 from consultations.receipts import MAX_LENGTH as RECEIPT_MAX_LENGTH
 from consultations.receipts import new_receipt_number
 from consultations.units import is_commentable
@@ -201,6 +204,9 @@ class ConsultationComment(XtdComment):
     ip_hash = models.CharField(_("mã băm địa chỉ IP"), max_length=64, blank=True, editable=False)
     # Who the commenter is, as a keyed hash (commenter_key_for): numbers individuals per person.
     commenter_key = models.CharField(_("mã người góp ý"), max_length=48, blank=True, editable=False, db_index=True)
+    # The text's fingerprint (intake.text.fingerprint), set when the comment is stored: the
+    # double-submit check (the same text from the same person within a minute) is one indexed look-up.
+    fingerprint = models.CharField(_("dấu vân tay nội dung"), max_length=64, blank=True, editable=False)
 
     objects = ConsultationCommentManager()
 
@@ -210,6 +216,7 @@ class ConsultationComment(XtdComment):
         indexes = [
             models.Index(fields=["consultation", "status"], name="comment_consultation_status"),
             models.Index(fields=["consultation", "provision"], name="comment_consultation_unit"),
+            models.Index(fields=["consultation", "fingerprint"], name="comment_consultation_text"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -277,6 +284,8 @@ class ConsultationComment(XtdComment):
             self.ip_address = None
         if not self.commenter_key:
             self.commenter_key = commenter_key_for(self.user_email, self.sent_by_id or self.user_id)
+        if not self.fingerprint:
+            self.fingerprint = fingerprint(self.comment)
         # xtd's flags follow the status: hidden comments stay in the thread (is_removed shows
         # them removed), unconfirmed and pre-moderated ones are not public yet.
         self.is_public = self.status in SHOWN_STATUSES
@@ -286,14 +295,40 @@ class ConsultationComment(XtdComment):
         self._fill_in()
         if not self.receipt_number:
             self.receipt_number = self._free_receipt_number()
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        last_id = _LAST_COMMENT_ID.get(connections[using].vendor)
+        if self.pk is None and not self.parent_id and last_id and not args:
+            return self._insert_thread(last_id, **kwargs)
         return super().save(*args, **kwargs)
+
+    def _insert_thread(self, last_id: str, **kwargs) -> None:
+        """A new top-level comment in one save: its three rows (django_comments, xtd's, ours)
+        inserted once, the thread and parent (its own id, as xtd gives a top-level comment)
+        read by the xtd row's INSERT from the id the first INSERT drew on this connection.
+        xtd's own save() inserts the rows, then updates all three to set the thread; replies
+        still go through it (xtd orders them in their thread)."""
+        self.thread_id = self.parent_id = RawSQL(last_id, ())
+        try:
+            super(XtdComment, self).save(**kwargs)
+        except BaseException:
+            self.thread_id = self.parent_id = 0
+            raise
+        self.thread_id = self.parent_id = self.pk
 
     @staticmethod
     def _free_receipt_number() -> str:
         """A receipt number no comment has (one indexed look-up; the unique constraint still
-        guards against two writers drawing the same number in the same instant)."""
+        guards against two writers drawing the same number in the same instant). The intake
+        draws its number without the look-up and draws again if the constraint refuses it."""
         year = timezone.localdate().year
         while True:
             number = new_receipt_number(year)
             if not ConsultationComment.objects.filter(receipt_number=number).exists():
                 return number
+
+
+# The id the INSERT into django_comments just drew on this connection (session-local on both).
+_LAST_COMMENT_ID = {
+    "postgresql": f"currval(pg_get_serial_sequence('{Comment._meta.db_table}', '{Comment._meta.pk.column}'))",
+    "sqlite": "last_insert_rowid()",
+}

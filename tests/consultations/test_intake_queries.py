@@ -1,0 +1,77 @@
+"""What one comment costs the database, held so that it cannot grow back unnoticed (the last hour
+before a deadline, issue 7): an accepted comment from the API in a fixed, small number of SQL
+statements, one save (no second round of updates for xtd's thread), the regrouping's queue
+looked up once per burst, and a receipt number drawn again if the one drawn was given already."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_tasks_db.models import DBTaskResult
+
+from consultations.comment_groups.tasks import forget_waiting, regroup_consultation
+from consultations.intake import service
+from consultations.models import ConsultationComment
+from tests.consultations.builders import make_comment, make_consultation
+from tests.consultations.intake import BUSINESS, api_key_for, post_api
+
+pytestmark = pytest.mark.django_db
+
+# key, consultation (with the idempotency look-up and the article), rate limits; then in one
+# transaction: the person's lock, the earlier-comment check, three INSERTs, the e-mail task.
+STATEMENTS = 9
+TRANSACTION = 2  # BEGIN and COMMIT (SAVEPOINT and RELEASE inside a test's transaction)
+
+
+@pytest.fixture
+def consultation():
+    forget_waiting()
+    return make_consultation()
+
+
+@pytest.fixture
+def key(django_user_model):
+    user = django_user_model.objects.create_user("thuhuong", "tt@thuhuong.vn", "x", first_name="Thu Hương")
+    return api_key_for(user)
+
+
+def send(client, consultation, key, number, article=None):
+    body = {"article_id": article, "text": f"Góp ý số {number} về kho chứa.", **BUSINESS}
+    return post_api(client, consultation.pk, key, {**body, "idempotency_key": f"k-{number}"})
+
+
+def test_it_accepts_a_comment_from_the_api_in_a_fixed_number_of_statements(
+    client, consultation, key, django_capture_on_commit_callbacks
+):
+    article = consultation.version.provisions.get(anchor="dieu-3").pk
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send(client, consultation, key, 1, article).status_code == 201  # queues the regrouping
+    for number, unit in ((2, article), (3, None)):
+        with CaptureQueriesContext(connection) as captured, django_capture_on_commit_callbacks(execute=True):
+            response = send(client, consultation, key, number, unit)
+        assert response.status_code == 201
+        statements = [q["sql"] for q in captured.captured_queries]
+        inserts = [sql for sql in statements if sql.startswith("INSERT")]
+        assert len(statements) == STATEMENTS + TRANSACTION, "\n".join(statements)
+        assert not any(sql.startswith("UPDATE") for sql in statements)
+        assert len(inserts) == 5  # the rate counters' upsert, three tables of the comment, the e-mail task
+    assert DBTaskResult.objects.filter(task_path=regroup_consultation.module_path, status="READY").count() == 1
+
+
+def test_it_stores_a_new_comment_as_its_own_thread_in_one_save(consultation):
+    comment = make_comment(consultation)
+    stored = ConsultationComment.objects.get(pk=comment.pk)
+    assert (stored.thread_id, stored.parent_id, stored.level, stored.order) == (comment.pk,) * 2 + (0, 1)
+    assert (comment.thread_id, comment.parent_id) == (comment.pk, comment.pk)
+    reply = make_comment(consultation, text="Đồng ý với ý kiến trên.", parent_id=comment.pk)
+    stored_reply = ConsultationComment.objects.get(pk=reply.pk)
+    assert (stored_reply.thread_id, stored_reply.parent_id, stored_reply.level) == (comment.pk, comment.pk, 1)
+    assert ConsultationComment.objects.get(pk=comment.pk).nested_count == 1
+
+
+def test_it_draws_another_receipt_number_when_the_first_was_given(client, consultation, key, monkeypatch):
+    given = make_comment(consultation).receipt_number
+    draws = iter([given, "TV-2026-000123-7K3Q"])
+    monkeypatch.setattr(service, "new_receipt_number", lambda year: next(draws))
+    response = send(client, consultation, key, 7)
+    assert response.status_code == 201 and response.json()["receipt_number"] == "TV-2026-000123-7K3Q"
+    assert ConsultationComment.objects.count() == 2
