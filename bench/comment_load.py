@@ -38,6 +38,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cpu_meter import CpuMeter  # noqa: E402
 
 TIMEOUT = 30.0
+# Texts and idempotency keys differ from one run to the next, so a run on a database that
+# already holds an earlier run's comments is not answered with repeats (200).
+RUN = f"{int(time.time()) % 100000:05d}"
 
 
 class TransportError(Exception):
@@ -115,11 +118,11 @@ async def commenter(number: int, connection: Connection, setup: dict, deadline: 
         article = None if sent % 5 == 0 else articles[(number * 7 + sent) % len(articles)]
         body = {
             "article_id": article,
-            "text": f"Góp ý số {sent} của người góp ý {number}: đề nghị làm rõ thời hạn và hồ sơ tại điều này.",
+            "text": f"Góp ý số {sent} của người góp ý {number} (lượt {RUN}): đề nghị làm rõ thời hạn và hồ sơ.",
             "commenter_type": "business",
             "organization": f"Công ty TNHH Thử tải {number}",
             "tax_code": setup["tax_code"],
-            "idempotency_key": f"bench-{number}-{sent}",
+            "idempotency_key": f"bench-{RUN}-{number}-{sent}",
         }
         started = time.perf_counter()
         try:

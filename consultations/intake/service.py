@@ -40,13 +40,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 
 from consultations.intake import errors as msg
-from consultations.intake import ratelimit, tasks
+from consultations.intake import lookups, ratelimit, tasks
 from consultations.intake.attachments import DEFAULT_MAX_BYTES, InvalidAttachment, check_attachment
 from consultations.intake.taxcode import InvalidTaxCode, normalize_tax_code
 from consultations.intake.text import DEFAULT_MAX_CHARS, clean_text, fingerprint
@@ -63,7 +62,6 @@ from consultations.models import (
 from consultations.models.comments import hash_ip
 from consultations.receipts import new_receipt_number
 from consultations.units import is_commentable_kind
-from regulations.models import Provision
 
 logger = logging.getLogger(__name__)
 
@@ -152,18 +150,9 @@ def _consultation(submission: Submission, user: Any, key: str) -> ConsultationPa
     """The live consultation, in one query with what the submission names: `repeat_id`, the
     account's earlier comment with the same idempotency key (or None), and `unit_kind` and
     `unit_anchor`, the article's in the consultation's version (None: no such article)."""
-    pages = ConsultationPage.objects.live().filter(pk=submission.consultation_id)
-    if user is not None and key:
-        earlier = ConsultationComment.objects.filter(sent_by=user, idempotency_key=key).values("pk")[:1]
-        pages = pages.annotate(repeat_id=Subquery(earlier))
-    else:
-        pages = pages.annotate(repeat_id=Value(None, output_field=IntegerField()))
-    if submission.article_id is not None and submission.parent_id is None:
-        unit = Provision.objects.filter(pk=submission.article_id, version_id=OuterRef("version_id"))
-        pages = pages.annotate(
-            unit_kind=Subquery(unit.values("kind")[:1]), unit_anchor=Subquery(unit.values("anchor")[:1])
-        )
-    return pages.first()
+    article_id = submission.article_id if submission.parent_id is None else None
+    account = user.pk if user is not None and key else None
+    return lookups.consultation(submission.consultation_id, account, key, article_id)
 
 
 # ---- checks ----------------------------------------------------------------------------------
@@ -315,13 +304,13 @@ def _earlier(
     """The comment this submission repeats, in one query: the account's comment with the same
     idempotency key first, else the same text (by its fingerprint) from the same person on this
     consultation within the last minute."""
-    same_text = Q(consultation=consultation, fingerprint=mark, submit_date__gte=now - DOUBLE_SUBMIT_WINDOW)
-    same_text &= Q(sent_by=user) if user is not None else Q(sent_by=None, user_email__iexact=email)
-    if user is None or not key:
-        return ConsultationComment.objects.filter(same_text).order_by("pk").first()
-    same_key = Q(sent_by=user, idempotency_key=key)
-    first = Case(When(same_key, then=Value(0)), default=Value(1), output_field=IntegerField())
-    return ConsultationComment.objects.filter(same_key | same_text).order_by(first, "pk").first()
+    found = lookups.earlier_comments(
+        consultation.pk, mark, now - DOUBLE_SUBMIT_WINDOW, user.pk if user is not None else None, email, key
+    )
+    if not found:
+        return None
+    chosen = next((pk for pk, its_key in found if key and user is not None and its_key == key), found[0][0])
+    return ConsultationComment.objects.get(pk=chosen)
 
 
 def _new_comment(
