@@ -149,7 +149,7 @@ lines = [
     "",
     f"On {cpu['cores']} cores, {cpu['ms_per_comment']} ms of CPU per comment is a ceiling of "
     f"**{cpu['ceiling_per_s']} comments per second** ({cpu['cores']} × 1,000 ms / {cpu['ms_per_comment']} ms) for this "
-    "server on this machine if nothing else ran, the load tool included; the target of 100 per second "
+    "server on this machine with nothing else running (the load tool's own CPU aside); the target of 100 per second "
     f"{'fits under' if (cpu['ceiling_per_s'] or 0) >= 100 else 'is above'} that ceiling.",
 ]
 if page is not None:
