@@ -60,6 +60,7 @@ def collect(queries, strip, sq):
     from search.bodies import main_body, pin_bodies
     from search.engine import msearch
     from search.request import parse_request
+    from search.semantic import query_text
     from search.vectors import embedder
     from search.vectors.codec import decode_many
     from search.vectors.fusion import best_chunk
@@ -76,8 +77,7 @@ def collect(queries, strip, sq):
         pins = pin_bodies(request)
         answers = msearch([(alias, b) for b in [*pins, main_body(request, extra=len(pins), rerank_depth=100)]], "cv")
         pinned = [h["_source"].get("external_id") for a in answers[: len(pins)] for h in a["hits"]["hits"][:1]]
-        reading = request.query.restored.text if request.query.restored is not None else request.query.text
-        vector = embedder.query_vector(reading)
+        vector = embedder.query_vector(query_text(request.query))
         lexical = []
         for hit in answers[len(pins)]["hits"]["hits"]:
             source = hit["_source"]

@@ -131,7 +131,8 @@ def cmd_floor(args) -> None:
     vocabulary = backends.vocabulary()
     requests = []
     # The query's vector, as the portal computes it (search/semantic.py: one model, one thread,
-    # the restored reading for a query without diacritics); timed alone, once per query (the
+    # the question without its wrapper, of the restored reading for a query without
+    # diacritics: semantic.query_text); timed alone, once per query (the
     # portal computes it while OpenSearch answers; here it is simply added).
     embed_ms: dict[str, float] = {}
     hybrid = semantic.model() is not None and kinds.get("articles").embeds
@@ -140,7 +141,7 @@ def cmd_floor(args) -> None:
         pins = pin_bodies(request)
         main = main_body(request, extra=len(pins), rerank_depth=semantic.DEPTH if hybrid else 0)
         if hybrid and request.query.is_searchable:
-            reading = request.query.restored.text if request.query.restored is not None else request.query.text
+            reading = semantic.query_text(request.query)
             started = time.perf_counter()
             embedder.query_vector(reading + " ")  # a miss in the process's query cache
             embed_ms[q["id"]] = round((time.perf_counter() - started) * 1000, 2)

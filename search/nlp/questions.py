@@ -5,8 +5,9 @@ answer is asked for.
 "công ty nợ lương 3 tháng": greetings and requests ("cho em hỏi", "thưa luật sư", "xin hỏi"),
 politeness particles ("ạ", "nhé", "vậy"), the reference to the law in general ("theo quy định
 hiện nay thì", "theo quy định của pháp luật", "pháp luật quy định") and the question's own frame
-("… thì sao", "được quy định như thế nào", "có … không", "được không") carry no subject and only
-dilute the query (they match thousands of articles). Patterns are matched on the text without
+("… thì sao", "được quy định như thế nào", "có … không", "được không", "có bị truy cứu trách
+nhiệm hình sự không", "có vi phạm pháp luật không", an exam's "Điều nào sau đây không đúng về")
+carry no subject and only dilute the query (they match thousands of articles). Patterns are matched on the text without
 diacritics, so they work however the question was typed; what they cut is cut from the text as
 typed (folding keeps every character in place).
 
@@ -51,6 +52,18 @@ _WRAPPERS: Final = [
     r"(?:co )?(?:duoc|phai) khong",
     r"hay khong",
     r"(?:trong )?truong hop (?:nay|do|tren)",
+    # "… có bị truy cứu trách nhiệm hình sự không?", "… thì truy cứu trách nhiệm hình sự như thế
+    # nào?": asks whether (and how) an act is a crime; the answer is the crime's article, and the
+    # words themselves match the articles on prosecution ("Tội truy cứu trách nhiệm hình sự người
+    # không có tội", "Thời hiệu truy cứu …"). Only as a question: "thời hiệu truy cứu trách nhiệm
+    # hình sự" stays. The question's type (penalty) is read from the whole question.
+    r"(?:co )?(?:bi|phai|se bi)(?: chiu)? truy cuu (?:trach nhiem )?hinh su",
+    r"(?:co|thi|se) truy cuu (?:trach nhiem )?hinh su(?= (?:khong|nhu the nao|the nao|ra sao)|\s*[?!.]?\s*$)",
+    # "… có vi phạm pháp luật không?": whether an act is lawful
+    r"co (?:vi pham|trai) (?:phap luat|quy dinh(?: phap luat)?)",
+    # exam questions: "Điều nào sau đây không đúng về …", "Nhận định nào sau đây là sai?"
+    r"(?:dieu|nhan dinh|phat bieu|khang dinh|cau|phuong an|dap an) nao(?: sau(?: day)?| duoi day)?"
+    r"(?: la)?(?: (?:khong|chua))?(?: (?:dung|sai|chinh xac|phai la|phai))?(?: (?:khi noi )?ve)?",
     # particles
     r"(?:a|nhe|nha|vay|the|u|ha)(?= ?[?!.]|$)",
 ]
@@ -69,6 +82,7 @@ _TYPES: Final = {
     ),
     PENALTY: re.compile(
         r"\b(?:bi phat|xu phat|muc phat|phat (?:tu|tien)(?: .{0,20})? bao nhieu|bi xu ly|bi truy cuu"
+        r"|(?:co|thi|se) truy cuu (?:trach nhiem )?hinh su"
         r"|chiu hinh phat|bi tu|o tu|ngoi tu|toi gi)\b"
     ),
 }
