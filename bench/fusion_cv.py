@@ -7,7 +7,8 @@ compare re-ranking the lexical top-k with k-NN retrieval (`make bench` runs it; 
 Needs the bench index built with vectors (search_reindex). For every dev query, typed as given
 and stripped of its diacritics, it takes what the portal takes: the pinned citations and the
 lexical top 100 with their stored vectors (search.bodies, search.engine.msearch), and the
-query's vector (search.vectors.embedder, the restored reading for a query without diacritics).
+query's vector (search.semantic.query_text: the question without its wrapper, the restored
+reading for a query without diacritics).
 It also reads every article's vectors once, to rank by exact nearest neighbours: what the k-NN
 plugin would return at best (its HNSW graph only approximates this).
 
@@ -20,6 +21,13 @@ Systems compared (nDCG@10, the functions of ../shared/bench/search_quality.py):
   rrf K         reciprocal-rank fusion (k = 60) of the lexical top K and its dense order.
 Settings (K, w) are chosen on four folds and scored on the fifth (seeded split); the table gives
 the cross-validated score, and the setting chosen on all of dev.
+
+Trying a change of the lexical ranking without reindexing: build an index once under a prefix of
+your own (SEARCH_INDEX_PREFIX=me, `search_reindex` takes the vectors from the cache), then run
+this with ``--set`` for each weight to change, e.g. ``--set rare=20 --set accented/s:heading=0.5``
+(keys of search.ranking.WEIGHTS, or "<profile>/<part:field>" of search.ranking.PROFILES); a
+change of the code (search/nlp/questions.py, search/ranking.py) needs nothing more than a rerun.
+About two minutes on 2 cores; docs/benchmarks.md ("Ranking quality after branch searchquality").
 """
 
 from __future__ import annotations
@@ -212,17 +220,39 @@ def evaluate(rows, near, vectors, qrels, natural, fold_of, sq):
     return result
 
 
+def override_weights(settings: list[str]) -> None:
+    """``rare=20`` sets search.ranking.WEIGHTS["rare"]; ``accented/s:heading=0.5`` a profile's
+    boost (0 leaves the field out)."""
+    from search import ranking
+
+    for item in settings:
+        key, _, value = item.partition("=")
+        profile, _, field = key.partition("/")
+        if field:
+            if profile not in ranking.PROFILES:
+                sys.exit(f"no ranking profile {profile!r}: {sorted(ranking.PROFILES)}")
+            ranking.PROFILES[profile][field] = float(value)
+        elif key in ranking.WEIGHTS:
+            ranking.WEIGHTS[key] = float(value)
+        else:
+            sys.exit(f"no ranking weight {key!r}: {sorted(ranking.WEIGHTS)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--queries", required=True)
     parser.add_argument("--natural", required=True)
     parser.add_argument("--qrels", required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", help="a ranking weight for this run (see above)"
+    )
     args = parser.parse_args()
 
     import django
 
     django.setup()
+    override_weights(args.set)
     import numpy as np
 
     sq = quality_module()
