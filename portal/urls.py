@@ -24,6 +24,7 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}portal/favicon.svg", permanent=True)),
     path("", include("search.urls")),
     path("", include("consultations.synthesis.urls")),
+    path("", include("consultations.follows.urls")),
     path("", include("consultations.scoreboard.urls")),
     path("", include("consultations.redline.urls")),
     path("", include("consultations.urls")),

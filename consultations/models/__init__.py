@@ -17,6 +17,7 @@ from .consultation import (
     ConsultationStage,
     ConsultationStatus,
 )
+from .follows import DigestState, Follow, FollowKind
 from .groups import CommentGroup, GroupMembership
 from .moderation import HideReason, ModerationAction, ModerationEvent
 from .opinions import CouncilOpinion
@@ -45,7 +46,10 @@ __all__ = [
     "ConsultationStage",
     "ConsultationStatus",
     "CouncilOpinion",
+    "DigestState",
     "Disposition",
+    "Follow",
+    "FollowKind",
     "GroupMembership",
     "HideReason",
     "MinimumPeriodRule",

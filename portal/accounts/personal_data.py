@@ -1,8 +1,8 @@
 """What the portal holds about a person, to download it and to erase it (Luật Bảo vệ dữ liệu cá
 nhân 91/2025/QH15; docs/consultations.md, "Personal data").
 
-A signed-in person: their account, its addresses, API keys and reports, and their comments
-(consultations.personal_data). Erasure anonymises the comments, then deletes the account (its
+A signed-in person: their account, its addresses, API keys, reports and follows, and their
+comments (consultations.personal_data). Erasure anonymises the comments, then deletes the account (its
 addresses, keys, reports and sessions go with it). Staff accounts are the agency's to close:
 they are refused here (their moderation log must keep saying who acted).
 
@@ -19,7 +19,7 @@ from django.utils import timezone
 from django_comments.models import CommentFlag
 
 from consultations import personal_data as comments_data
-from consultations.models import ApiKey
+from consultations.models import ApiKey, DigestState, Follow
 
 LINK_SALT = "portal.accounts.personal-data-link"
 LINK_MAX_AGE = 2 * 24 * 3600  # seconds
@@ -64,6 +64,13 @@ def account_data(user) -> dict[str, Any]:
             {"comment": flag.comment_id, "flag": flag.flag, "date": _moment(flag.flag_date)}
             for flag in CommentFlag.objects.filter(user=user).order_by("flag_date")
         ],
+        "follows": [
+            {"kind": follow.kind, "name": follow.target_name, "since": _moment(follow.created_at)}
+            for follow in Follow.objects.filter(user=user).select_related("consultation", "agency", "field")
+        ],
+        "follow_digest_last_sent_at": _moment(
+            DigestState.objects.filter(user=user).values_list("last_sent_at", flat=True).first()
+        ),
         "comments": comments_data.export(comments_data.comments_of_user(user, verified_emails(user))),
     }
 
