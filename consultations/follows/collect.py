@@ -37,7 +37,11 @@ def _scope_q(refs: list[FollowRef]) -> Q:
     ids = {kind: [ref.target_id for ref in refs if ref.kind == kind] for kind in ("consultation", "agency", "field")}
     q = Q(pk__in=ids["consultation"]) | Q(lead_agency_id__in=ids["agency"])
     if ids["field"]:
-        q |= Q(pk__in=ConsultationPage.fields.through.objects.filter(field_id__in=ids["field"]).values("consultationpage_id"))
+        q |= Q(
+            pk__in=ConsultationPage.fields.through.objects.filter(field_id__in=ids["field"]).values(
+                "consultationpage_id"
+            )
+        )
     return q
 
 
@@ -79,8 +83,7 @@ def collect(user, state: DigestState, now: datetime) -> Collected:
     if not ids:
         return Collected(follows, [], {})
     pages = {
-        page.pk: page
-        for page in ConsultationPage.objects.filter(pk__in=ids).select_related("lead_agency", "synthesis")
+        page.pk: page for page in ConsultationPage.objects.filter(pk__in=ids).select_related("lead_agency", "synthesis")
     }
     field_ids: dict[int, set[int]] = {}
     for page_id, field_id in ConsultationPage.fields.through.objects.filter(consultationpage_id__in=ids).values_list(

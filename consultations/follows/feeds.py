@@ -108,7 +108,11 @@ class SynthesesRss(Feed):
         return _(
             "%(agency)s đã công bố bản tổng hợp, tiếp thu, giải trình ý kiến góp ý đối với %(title)s ngày "
             "%(day)s; tải về DOCX, XLSX, CSV."
-        ) % {"agency": agency, "title": consultation.title, "day": date_format(timezone.localtime(item.published_at), "d/m/Y")}
+        ) % {
+            "agency": agency,
+            "title": consultation.title,
+            "day": date_format(timezone.localtime(item.published_at), "d/m/Y"),
+        }
 
     def item_link(self, item: Synthesis) -> str:
         return absolute(reverse("consultations_synthesis:page", args=[item.consultation_id]))

@@ -127,7 +127,9 @@ def unsubscribe(request, token: str):
     if request.method == "POST":
         names = actions.unsubscribe(link)
         return _private(
-            render(request, "consultations/follows/unsubscribe_done.html", {"names": names, "everything": link.everything})
+            render(
+                request, "consultations/follows/unsubscribe_done.html", {"names": names, "everything": link.everything}
+            )
         )
     follows = Follow.objects.filter(user_id=link.user_id).select_related("consultation", "agency", "field")
     if not link.everything:

@@ -35,10 +35,20 @@ class Follow(models.Model):
         verbose_name=_("đợt lấy ý kiến"),
     )
     agency = models.ForeignKey(
-        "regulations.Agency", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("cơ quan")
+        "regulations.Agency",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cơ quan"),
     )
     field = models.ForeignKey(
-        "regulations.Field", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("lĩnh vực")
+        "regulations.Field",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("lĩnh vực"),
     )
     created_at = models.DateTimeField(_("theo dõi từ"), default=timezone.now)
 
@@ -56,10 +66,16 @@ class Follow(models.Model):
                 name="follow_exactly_one_target",
             ),
             models.UniqueConstraint(
-                fields=["user", "consultation"], condition=Q(consultation__isnull=False), name="follow_consultation_once"
+                fields=["user", "consultation"],
+                condition=Q(consultation__isnull=False),
+                name="follow_consultation_once",
             ),
-            models.UniqueConstraint(fields=["user", "agency"], condition=Q(agency__isnull=False), name="follow_agency_once"),
-            models.UniqueConstraint(fields=["user", "field"], condition=Q(field__isnull=False), name="follow_field_once"),
+            models.UniqueConstraint(
+                fields=["user", "agency"], condition=Q(agency__isnull=False), name="follow_agency_once"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "field"], condition=Q(field__isnull=False), name="follow_field_once"
+            ),
         ]
 
     def __str__(self) -> str:

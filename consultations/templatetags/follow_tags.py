@@ -13,7 +13,10 @@ register = template.Library()
 @register.inclusion_tag("consultations/follows/button.html", takes_context=True)
 def follow_button(context, kind: str, target):
     request = context["request"]
-    return {**button_context(request.user, kind, target, request.get_full_path()), "csrf_token": context.get("csrf_token")}
+    return {
+        **button_context(request.user, kind, target, request.get_full_path()),
+        "csrf_token": context.get("csrf_token"),
+    }
 
 
 @register.inclusion_tag("consultations/follows/filter_buttons.html", takes_context=True)
