@@ -88,6 +88,8 @@ def test_it_follows_an_agency_and_a_field_from_their_pages(client, consultation,
     assert "Bỏ theo dõi lĩnh vực Thuế" in client.get("/tham-van/?field=thue").content.decode()
     mine = client.get("/tai-khoan/theo-doi/").content.decode()
     assert agency.name in mine and "Thuế" in mine and "Bỏ theo dõi tất cả" in mine
+    data = client.get("/tai-khoan/du-lieu.json").json()  # personal data: the follows are listed
+    assert {(row["kind"], row["name"]) for row in data["follows"]} == {("agency", agency.name), ("field", "Thuế")}
     assert client.post("/tai-khoan/theo-doi/", {"action": "unfollow-all"}).status_code == 302
     assert not Follow.objects.filter(user=lan).exists()
 
