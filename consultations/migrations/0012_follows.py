@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('consultations', '0010_moderation_log_and_commenter_key'),
+        ('consultations', '0011_comment_fingerprint'),
         ('regulations', '0009_agency_groups'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
