@@ -7,6 +7,7 @@ import pytest
 
 from regulations.demo import load_demo
 from regulations.models import BusinessRegulation, DocumentRelation, LegalDocumentPage, Provision
+from tests.module_data import rolled_back_at_end
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +21,13 @@ SEEDS = {
 }
 
 
-@pytest.fixture
-def demo(corpus_dir):
-    report = load_demo(corpus_dir)
-    assert report.errors == []
-    return report
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, corpus_dir):
+    """The demo library, loaded once for the module (it takes most of a minute)."""
+    with rolled_back_at_end(django_db_blocker):
+        report = load_demo(corpus_dir)
+        assert report.errors == []
+        yield report
 
 
 def _seed(prefix: str, corpus_dir) -> LegalDocumentPage:

@@ -12,13 +12,13 @@ import json
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.urls import include, path
 
 from portal import urls as portal_urls
 from search import health, statistics
 from search.client import get_client
 from tests.corpus import CORPUS
+from tests.module_data import rolled_back_at_end
 
 urlpatterns = [
     path("", include("search.urls")),
@@ -49,9 +49,7 @@ def corpus_library(opensearch, search_index_prefix, django_db_setup, django_db_b
     subset = tmp_path_factory.mktemp("corpus") / "subset.jsonl"
     with open(CORPUS / "search-benchmark" / "corpus.jsonl", encoding="utf-8") as f, open(subset, "w") as out:
         out.writelines(line for line in f if json.loads(line)["law_id"] in LAWS)
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
+    with rolled_back_at_end(django_db_blocker):
         try:
             opensearch.indices.delete(index=f"{search_index_prefix}-*", ignore=404)
             health.reset()
@@ -60,8 +58,6 @@ def corpus_library(opensearch, search_index_prefix, django_db_setup, django_db_b
             statistics.forget()
             yield
         finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
             get_client().indices.delete(index=f"{search_index_prefix}-*", ignore=404)
             statistics.forget()
 
