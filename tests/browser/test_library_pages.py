@@ -32,8 +32,7 @@ def in_viewport(tab, selector: str) -> bool:
     )
 
 
-@pytest.mark.usefixtures("indexed_library")  # first: before Chromium starts
-def test_it_finds_a_decree_from_the_home_page_and_jumps_to_an_article(library, desktop):
+def finds_a_decree_from_the_home_page_and_jumps_to_an_article(library, desktop):
     desktop.goto(library.url + "/")
     assert desktop.locator("h1").first.inner_text() == "Tra cứu quy định kinh doanh"
 
@@ -70,7 +69,7 @@ AMENDED_LAW_URL = "/van-ban/quoc-hoi/72-2020-qh14/"
 AMENDED_POINT = "#dieu-160-khoan-2-diem-a"
 
 
-def test_it_lists_the_versions_and_switches_between_them(library, desktop):
+def lists_the_versions_and_switches_between_them(library, desktop):
     desktop.goto(library.url + AMENDED_LAW_URL)
     versions = desktop.get_by_role("region", name="Các phiên bản của văn bản")
     expect(versions.get_by_role("row")).to_have_count(3)  # the header and two versions
@@ -117,8 +116,7 @@ AXE_PAGES = [
 ]
 
 
-@pytest.mark.usefixtures("indexed_library")  # first: before Chromium starts
-def test_it_has_no_serious_or_critical_accessibility_violations(library, desktop, phone):
+def has_no_serious_or_critical_accessibility_violations(library, desktop, phone):
     problems = []
     for tab in (desktop, phone):
         for path in AXE_PAGES:
@@ -128,8 +126,7 @@ def test_it_has_no_serious_or_critical_accessibility_violations(library, desktop
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.usefixtures("indexed_library")  # first: before Chromium starts
-def test_it_fits_a_phone_screen_without_horizontal_scrolling(library, phone):
+def fits_a_phone_screen_without_horizontal_scrolling(library, phone):
     for path in (
         "/",
         "/van-ban/?type=luat",
@@ -143,7 +140,7 @@ def test_it_fits_a_phone_screen_without_horizontal_scrolling(library, phone):
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"
 
 
-def test_it_reaches_the_main_content_with_the_keyboard(library, desktop):
+def reaches_the_main_content_with_the_keyboard(library, desktop):
     desktop.goto(library.url + DECREE_URL)
 
     desktop.keyboard.press("Tab")
@@ -168,7 +165,7 @@ def switch_language(tab, label: str, code: str, button: str) -> None:
         tab.get_by_role("button", name=button).click()
 
 
-def test_it_switches_the_interface_to_english_and_back(library, desktop):
+def switches_the_interface_to_english_and_back(library, desktop):
     desktop.goto(library.url + "/")
     expect(desktop.locator("html")).to_have_attribute("lang", "vi")
 
@@ -193,6 +190,18 @@ def test_it_switches_the_interface_to_english_and_back(library, desktop):
 
     expect(desktop.locator("html")).to_have_attribute("lang", "vi")
     expect(desktop.get_by_role("heading", name=re.compile("^Mục lục"))).to_be_visible()
+
+
+@pytest.mark.usefixtures("indexed_library")  # first: before Chromium starts
+def test_a_reader_uses_the_library_on_a_desktop_and_a_phone(library, desktop, phone):
+    """One demo library (loading it takes most of the browser tests' time), every reading check
+    in turn; the language switch last, as it changes the session's language."""
+    finds_a_decree_from_the_home_page_and_jumps_to_an_article(library, desktop)
+    lists_the_versions_and_switches_between_them(library, desktop)
+    has_no_serious_or_critical_accessibility_violations(library, desktop, phone)
+    fits_a_phone_screen_without_horizontal_scrolling(library, phone)
+    reaches_the_main_content_with_the_keyboard(library, desktop)
+    switches_the_interface_to_english_and_back(library, desktop)
 
 
 CATALOGS = [
