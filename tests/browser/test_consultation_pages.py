@@ -51,8 +51,7 @@ def no_blocking_violations(tab) -> None:
     assert not problems, "\n".join(map(str, problems))
 
 
-@pytest.mark.usefixtures("consultations")
-def test_it_filters_the_list_and_opens_the_draft_at_a_unit(library, desktop):
+def filters_the_list_and_opens_the_draft_at_a_unit(library, desktop):
     desktop.goto(library.url + "/tham-van/")
     items = desktop.locator(".consultation-list .consultation-item")
     expect(items).to_have_count(3)
@@ -91,8 +90,7 @@ def test_it_filters_the_list_and_opens_the_draft_at_a_unit(library, desktop):
     expect(desktop.locator("#gop-y .selected-unit")).to_contain_text("điểm d khoản 1 Phần II")
 
 
-@pytest.mark.usefixtures("consultations")
-def test_the_list_and_the_draft_fit_a_phone(library, phone):
+def the_list_and_the_draft_fit_a_phone(library, phone):
     for path in ("/tham-van/", SEED_URL):
         phone.goto(library.url + path)
         width = phone.evaluate("document.documentElement.scrollWidth")
@@ -101,8 +99,7 @@ def test_the_list_and_the_draft_fit_a_phone(library, phone):
     expect(phone.locator(f"#{UNIT} .comment-action").first).to_be_visible()
 
 
-@pytest.mark.usefixtures("consultations")
-def test_the_filters_work_without_javascript(library, chromium):
+def the_filters_work_without_javascript(library, chromium):
     context = chromium.new_context(java_script_enabled=False, locale="vi-VN")
     tab = context.new_page()
     try:
@@ -114,3 +111,13 @@ def test_the_filters_work_without_javascript(library, chromium):
         expect(tab.locator(".consultation-item .badge")).to_have_text("Đã đóng")
     finally:
         context.close()
+
+
+@pytest.mark.usefixtures("consultations")
+def test_a_reader_finds_a_draft_and_its_comments_on_a_desktop_a_phone_and_without_javascript(
+    library, desktop, phone, chromium
+):
+    """One demo library and its consultations (loading them is most of the time), each check in turn."""
+    filters_the_list_and_opens_the_draft_at_a_unit(library, desktop)
+    the_list_and_the_draft_fit_a_phone(library, phone)
+    the_filters_work_without_javascript(library, chromium)
