@@ -6,7 +6,9 @@ A consultation belongs to the agency whose folder (/tham-van/<agency>/) holds it
 officers and approvers have Wagtail page rights on that folder (regulations.roles), asked through
 `can_edit_consultation`/`can_publish_consultation`: whoever may edit the consultation answers its
 comments; whoever may publish it approves the answers. Its moderators (a role without page
-rights) moderate its comments.
+rights) moderate its comments. The Advisory Council's members (a role across all agencies,
+regulations.roles.COUNCIL_GROUP_NAME) read every consultation's comments and answers and keep
+their own tags, priorities, notes and opinions (consultations.council).
 """
 
 from django.db.models import Q, QuerySet
@@ -19,9 +21,10 @@ from consultations.models import (
     ConsultationComment,
     ConsultationFolderPage,
     ConsultationPage,
+    CouncilOpinion,
 )
 from regulations.models import Agency, AgencyRole
-from regulations.roles import agencies_where, holds_role
+from regulations.roles import CouncilPermissionPolicy, agencies_where, holds_role, is_council_member
 
 _pages = PagePermissionPolicy(ConsultationPage)
 
@@ -126,6 +129,48 @@ def consultations_of(agencies: QuerySet[Agency]) -> QuerySet[ConsultationPage]:
     for path in paths:
         condition |= Q(path__startswith=path)
     return ConsultationPage.objects.filter(condition)
+
+
+# ---- the Advisory Council (issue 8) ---------------------------------------------------------------
+
+# What the Council reads: every comment that needs an answer (counted and not hidden), of every
+# agency's consultations; unconfirmed and hidden ones are not issues.
+COUNCIL_STATUSES = (CommentStatus.RECEIVED, CommentStatus.PENDING_MODERATION, CommentStatus.ANSWERED)
+_opinions = CouncilPermissionPolicy(CouncilOpinion)
+
+
+def can_use_council_workspace(user) -> bool:
+    """Council members and administrators: the workspace, tags, priorities, notes, opinions."""
+    return bool(user.is_authenticated) and is_council_member(user)
+
+
+def council_refusal(user) -> str | None:
+    """Why `user` may not do a Council action (None: they may). Agency staff are not the Council."""
+    if can_use_council_workspace(user):
+        return None
+    return _(
+        "Chỉ thành viên Hội đồng tư vấn cải cách thủ tục hành chính mới được làm việc này "
+        "(xem góp ý của các bộ, gắn nhãn, xếp mức ưu tiên, ghi chú nội bộ, công bố ý kiến độc lập). "
+        "Không có gì thay đổi."
+    )
+
+
+def council_comments(user) -> QuerySet[ConsultationComment]:
+    """The comments the Council reads, across all agencies; none for anyone else."""
+    if not can_use_council_workspace(user):
+        return ConsultationComment.objects.none()
+    return ConsultationComment.objects.filter(status__in=COUNCIL_STATUSES)
+
+
+def opinion_refusal(user, opinion: CouncilOpinion | None = None) -> str | None:
+    """Why `user` may not write (opinion None) or change and publish `opinion` (None: they may):
+    a Council member edits the opinions they wrote (CouncilPermissionPolicy), an administrator any."""
+    refusal = council_refusal(user)
+    if refusal is not None or opinion is None or opinion.pk is None:
+        return refusal
+    if _opinions.user_has_permission_for_instance(user, "change", opinion):
+        return None
+    return _("Chỉ người soạn ý kiến này mới được sửa hoặc công bố nó. Không có gì thay đổi.")
 
 
 # ---- moderation ------------------------------------------------------------------------------

@@ -15,3 +15,9 @@ class ConsultationsConfig(AppConfig):
 
         group_receivers.connect()
         receivers.connect()
+
+        # The Advisory Council gives independent opinions on consultations (consultations.council).
+        from consultations.models import ConsultationPage
+        from consultations.opinion_targets import register_target
+
+        register_target(ConsultationPage, _("Đợt lấy ý kiến dự thảo"))

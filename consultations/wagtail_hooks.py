@@ -119,7 +119,8 @@ register_snippet(ConsultationsGroup)
 # moderators' queue.
 from consultations.answers import admin_hooks  # noqa: E402, F401
 
-# The comment groups' admin (menu item and URLs).
+# The comment groups' admin (menu item and URLs), the Advisory Council's workspace.
 from consultations.comment_groups import admin_hooks as comment_group_admin_hooks  # noqa: E402, F401
+from consultations.council import admin_hooks as council_admin_hooks  # noqa: E402, F401
 from consultations.moderation import admin_hooks as moderation_admin_hooks  # noqa: E402, F401
 from consultations.synthesis import admin_hooks as synthesis_admin_hooks  # noqa: E402, F401

@@ -173,6 +173,12 @@ def is_council_member(user: Any) -> bool:
     return bool(user.is_superuser) or user.groups.filter(name=COUNCIL_GROUP_NAME).exists()
 
 
+def council_members() -> QuerySet[Any]:
+    """The Council's members (active accounts in its group; administrators are not members):
+    who may sign its opinions."""
+    return get_user_model().objects.filter(is_active=True, groups__name=COUNCIL_GROUP_NAME).distinct()
+
+
 # ---- objects that belong to an agency ------------------------------------------------------
 
 AGENCY_ACTIONS = frozenset({"add", "change", "delete", "view"})

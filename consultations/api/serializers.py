@@ -8,7 +8,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 
 from consultations.api import queries
-from consultations.models import CommentStatus, ConsultationPage, ConsultationStatus, Disposition
+from consultations.models import CommentStatus, ConsultationPage, ConsultationStatus, CouncilOpinion, Disposition
 from consultations.synthesis.views import file_url
 
 
@@ -58,9 +58,40 @@ class QuestionSerializer(serializers.Serializer):
     note = serializers.CharField(allow_blank=True)
 
 
+class CouncilOpinionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    text = serializers.CharField(help_text="Plain text (line breaks kept), never HTML.")
+    given_on = serializers.DateField(help_text="The opinion's date.")
+    published_at = serializers.DateTimeField(allow_null=True)
+    signatories = serializers.ListField(
+        child=serializers.CharField(), help_text="The Council members who signed it, in order."
+    )
+
+
 class ConsultationDetailSerializer(ConsultationSerializer):
     articles = ArticleSerializer(many=True)
     questions = QuestionSerializer(many=True, help_text="The questions put to stakeholders, in order.")
+    council_opinions = CouncilOpinionSerializer(
+        many=True,
+        help_text="Independent opinions (ý kiến độc lập) of the Prime Minister's Advisory Council for "
+        "administrative procedure reform on this consultation, published ones only, newest first.",
+    )
+
+
+def present_opinions(page: ConsultationPage) -> list[dict[str, Any]]:
+    """The published Council opinions on the consultation (one query)."""
+    return [
+        {
+            "id": opinion.pk,
+            "title": opinion.title,
+            "text": opinion.text,
+            "given_on": opinion.given_on,
+            "published_at": opinion.published_at,
+            "signatories": opinion.signatory_list,
+        }
+        for opinion in CouncilOpinion.objects.published().about([page]).order_by("-given_on", "-pk")
+    ]
 
 
 class ReceiptSerializer(serializers.Serializer):

@@ -22,6 +22,7 @@ from consultations.api.serializers import (
     ConsultationListSerializer,
     ReceiptSerializer,
     present_consultation,
+    present_opinions,
 )
 from consultations.intake import errors as msg
 from consultations.intake.api_keys import check_key
@@ -113,6 +114,7 @@ class ConsultationDetailAPIView(PublicAPIView):
             for unit in units
         ]
         data["questions"] = [{"text": q.text, "note": q.note} for q in page.questions.all()]
+        data["council_opinions"] = present_opinions(page)
         return Response(ConsultationDetailSerializer(data).data)
 
 

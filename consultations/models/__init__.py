@@ -17,6 +17,7 @@ from .consultation import (
     ConsultationStage,
     ConsultationStatus,
 )
+from .council import CouncilIssue, CouncilNote, CouncilTag, Priority
 from .follows import DigestState, Follow, FollowKind
 from .groups import CommentGroup, GroupMembership
 from .moderation import HideReason, ModerationAction, ModerationEvent
@@ -45,7 +46,10 @@ __all__ = [
     "ConsultationQuestion",
     "ConsultationStage",
     "ConsultationStatus",
+    "CouncilIssue",
+    "CouncilNote",
     "CouncilOpinion",
+    "CouncilTag",
     "DigestState",
     "Disposition",
     "Follow",
@@ -53,6 +57,7 @@ __all__ = [
     "GroupMembership",
     "HideReason",
     "MinimumPeriodRule",
+    "Priority",
     "ModerationAction",
     "ModerationEvent",
     "RateCounter",

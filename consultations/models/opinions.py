@@ -7,7 +7,9 @@ contenttypes (a reduction plan, one of its items, a consultation, a draft's arti
 above this one register the models that may receive opinions (``consultations.opinions``), so
 this app never imports them. The text is plain text (shown with its line breaks, never as HTML);
 only published opinions are shown. Council members (regulations.roles.COUNCIL_GROUP_NAME) write
-and publish them, for every agency.
+and publish them, for every agency: in the snippet admin, or for a consultation in the Council's
+workspace (consultations.council.opinions: ``publish_opinion``), which records the signing
+members' accounts (``signers``) too.
 """
 
 from __future__ import annotations
@@ -52,6 +54,11 @@ class CouncilOpinion(models.Model):
     title = models.CharField(_("tiêu đề"), max_length=255)
     text = models.TextField(_("nội dung ý kiến"), help_text=_("Văn bản thuần: xuống dòng được giữ nguyên."))
     signatories = models.TextField(_("người ký"), help_text=_("Mỗi dòng một người: họ tên, chức danh trong Hội đồng."))
+    # The members' accounts who signed, when the opinion was written in the Council's workspace
+    # (consultations.council.opinions fills ``signatories`` from them); empty for one typed in.
+    signers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="signed_council_opinions", verbose_name=_("thành viên ký")
+    )
     given_on = models.DateField(_("ngày ý kiến"), default=timezone.localdate)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,

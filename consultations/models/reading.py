@@ -16,6 +16,7 @@ from regulations.models.reading import ProvisionNode, build_tree
 
 from .answers import Answer
 from .comments import COUNTED_STATUSES, SHOWN_STATUSES, CommenterType, ConsultationComment
+from .opinions import CouncilOpinion
 
 if TYPE_CHECKING:
     from .consultation import ConsultationPage
@@ -71,7 +72,8 @@ def public_authors(rows: list[tuple[int, str, str, Any]], comments: list[Consult
 def consultation_page_context(page: ConsultationPage, selected_unit: str = "") -> dict[str, Any]:
     """The page's context. Queries: version and document (2), provisions (1), counted comments'
     ids (1), shown comments (1), their public answers (2), the draft's published versions (1),
-    questions (1), attachments with files (1), fields (1), lead agency (1)."""
+    questions (1), attachments with files (1), fields (1), lead agency (1), the Advisory Council's
+    published opinions (1)."""
     version = page.version
     provisions = list(Provision.objects.filter(version=version).order_by("position")) if version else []
     kinds = commentable_kinds({p.kind for p in provisions})
@@ -124,6 +126,7 @@ def consultation_page_context(page: ConsultationPage, selected_unit: str = "") -
         "attachments": list(page.attachments.select_related("document")),
         "consultation_fields": list(page.fields.all()),
         "lead_agency": page.lead_agency,
+        "council_opinions": list(CouncilOpinion.objects.published().about([page]).order_by("-given_on", "-pk")),
         "selected_unit": selected,
         "unit_param": UNIT_PARAM,
         "form_anchor": FORM_ANCHOR,
