@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+
 from consultations import access
 from consultations.models import ConsultationComment, CouncilIssue, CouncilNote, CouncilTag, Priority
 from consultations.models.council import NOTE_MAX_LENGTH, TAG_MAX_LENGTH, tag_key

@@ -58,7 +58,9 @@ class OpinionForm(forms.Form):
     )
     signers = MemberChoiceField(
         label=_("Thành viên Hội đồng ký"),
-        queryset=council_members().order_by("last_name", "first_name", "username"),
+        queryset=council_members().order_by(
+            "first_name", "last_name", "username"
+        ),  # by given name, as Vietnamese lists are
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "required": _("Chọn ít nhất một thành viên Hội đồng ký ý kiến."),
