@@ -4,8 +4,9 @@ Council's tags, priority and notes; a consultation's independent opinions. Anyon
 Council member (or an administrator) gets 403 with the reason in Vietnamese and nothing changes;
 every rule is consultations.access, council.actions and council.opinions."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -28,6 +29,7 @@ from consultations.models import (
     Priority,
 )
 from consultations.units import commentable_units
+from regulations import list_params
 
 PER_PAGE = 50
 
@@ -38,6 +40,27 @@ def commenter_label(comment: ConsultationComment) -> str:
         comment.commenter_type, comment.organization, comment.user_name, comment.show_name, None
     )
     return label
+
+
+@dataclass(frozen=True)
+class Row:
+    comment: ConsultationComment
+    unit: str
+    commenter: str
+    disposition: str  # the public answer's disposition, in words ("" without one)
+    priority: str
+
+
+def row(comment: ConsultationComment) -> Row:
+    """A listed comment (annotated by council.queries) as the table shows it."""
+    disposition = Disposition(comment.public_disposition).label if comment.public_disposition else ""
+    return Row(
+        comment=comment,
+        unit=display.unit_label(comment),
+        commenter=commenter_label(comment),
+        disposition=str(disposition),
+        priority=str(Priority(comment.priority_level).label),
+    )
 
 
 class CouncilPage(WagtailAdminTemplateMixin, TemplateView):
@@ -73,27 +96,30 @@ class WorkspaceView(CouncilPage):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        filters = queries.IssueFilters.from_params(self.request.GET)
+        params = self.request.GET
+        filters = queries.IssueFilters.from_params(params)
         comments = filters.apply(access.council_comments(self.request.user))
-        page = Paginator(queries.listed(comments), PER_PAGE).get_page(self.request.GET.get("trang"))
-        chosen = filters.consultation
-        query = self.request.GET.copy()
-        query.pop("trang", None)
+        page, filter_query = list_params.paginated(queries.listed(comments), params, PER_PAGE, queries.PARAMS.values())
+        chosen = filters.chosen_consultation
+        units = commentable_units(chosen.version) if chosen is not None and chosen.version_id else []
         context.update(
             filters=filters,
             params=queries.PARAMS,
             page=page,
-            rows=[(comment, display.unit_label(comment), commenter_label(comment)) for comment in page.object_list],
-            query_string=query.urlencode(),
-            agencies=queries.agencies_with_consultations(),
-            consultations=ConsultationPage.objects.order_by("-closes_at").only("pk", "title"),
-            units=commentable_units(chosen.version) if chosen is not None and chosen.version_id else [],
-            whole_draft=queries.WHOLE_DRAFT,
-            dispositions=Disposition.choices,
+            filter_query=filter_query,
+            rows=[row(comment) for comment in page.object_list],
+            agency_choices=list_params.options(queries.agencies_with_consultations()),
+            consultation_choices=[
+                (str(pk), title)
+                for pk, title in ConsultationPage.objects.order_by("-closes_at").values_list("pk", "title")
+            ],
+            unit_choices=[(queries.WHOLE_DRAFT, _("Cả dự thảo (góp ý chung)"))]
+            + [(unit.anchor, unit.citation or unit.display_label) for unit in units],
+            disposition_choices=Disposition.choices,
             answered_choices=[("co", _("Đã có trả lời công khai")), ("chua", _("Chưa có trả lời công khai"))],
-            tags=CouncilTag.objects.all(),
-            priorities=Priority.choices,
-            orders=[
+            tag_choices=[(str(tag.pk), tag.name) for tag in CouncilTag.objects.all()],
+            priority_choices=[(str(value), label) for value, label in Priority.choices],
+            order_choices=[
                 ("uu-tien", _("Ưu tiên cao trước")),
                 ("moi-nhat", _("Mới nhất trước")),
                 ("cu-nhat", _("Cũ nhất trước")),

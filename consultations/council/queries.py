@@ -1,13 +1,13 @@
 """The workspace's list: every agency's comments that need an answer, filtered (agency,
 consultation, article, disposition, answered or not, tag, priority), searched with or without
 diacritics, and ordered by the Council's priority. Unknown filter values are named in a notice,
-not obeyed. A fixed number of queries whatever the number of comments."""
+not obeyed (regulations.list_params, as the public lists). A fixed number of queries whatever the number of comments."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -27,6 +27,7 @@ from consultations.models import (
     GroupMembership,
     Priority,
 )
+from regulations import list_params
 from regulations.models import Agency
 
 # Query parameters (the form's field names; docs/consultations.md).
@@ -53,76 +54,62 @@ MAX_QUERY = 200
 
 @dataclass
 class IssueFilters:
-    agency: Agency | None = None
-    consultation: ConsultationPage | None = None
-    article: str = ""  # an anchor ("dieu-3", the same unit in every version) or WHOLE_DRAFT
+    """The list's filters as typed (strings, for the form's selects), checked against what
+    exists (regulations.list_params: an unknown value is named in ``errors`` and not obeyed)."""
+
+    agency: str = ""  # an agency's slug
+    consultation: str = ""  # a consultation's id
+    article: str = ""  # an anchor ("dieu-3": the same unit in every version) or WHOLE_DRAFT
     disposition: str = ""
-    answered: bool | None = None
-    tag: CouncilTag | None = None
-    priority: int | None = None
+    answered: str = ""  # "co" / "chua"
+    tag: str = ""  # a CouncilTag's id
+    priority: str = ""  # a Priority value
     query: str = ""
     order: str = "uu-tien"
     errors: list[str] = dc_field(default_factory=list)
 
     @classmethod
-    def from_params(cls, params: Any) -> IssueFilters:
+    def from_params(cls, params: list_params.Params) -> IssueFilters:
         filters = cls()
+        errors = filters.errors
 
-        def value(name: str) -> str:
-            return (params.get(PARAMS[name]) or "").strip()
+        def choice(name: str, allowed: Iterable[str], label: str) -> str:
+            return list_params.choice(params, PARAMS[name], allowed, label, errors)
 
-        if slug := value("agency"):
-            filters.agency = Agency.objects.filter(slug=slug[:100]).first()
-            if filters.agency is None:
-                filters.errors.append(_("Không có cơ quan «%(value)s».") % {"value": slug[:60]})
-        if number := value("consultation"):
-            found = ConsultationPage.objects.filter(pk=int(number)).first() if number.isdigit() else None
-            if found is None:
-                filters.errors.append(_("Không có đợt lấy ý kiến «%(value)s».") % {"value": number[:40]})
-            filters.consultation = found
-        filters.article = value("article")[:160]
-        if (disposition := value("disposition")) and disposition not in Disposition.values:
-            filters.errors.append(_("Cách xử lý không hợp lệ: %(value)s.") % {"value": disposition[:40]})
-        elif disposition:
-            filters.disposition = disposition
-        if (answered := value("answered")) and answered not in ANSWERED:
-            filters.errors.append(_("Lọc trả lời không hợp lệ: %(value)s.") % {"value": answered[:40]})
-        elif answered:
-            filters.answered = ANSWERED[answered]
-        if tag := value("tag"):
-            filters.tag = CouncilTag.objects.filter(pk=int(tag)).first() if tag.isdigit() else None
-            if filters.tag is None:
-                filters.errors.append(_("Không có nhãn «%(value)s».") % {"value": tag[:40]})
-        if priority := value("priority"):
-            if priority.isdigit() and int(priority) in Priority.values:
-                filters.priority = int(priority)
-            else:
-                filters.errors.append(_("Mức ưu tiên không hợp lệ: %(value)s.") % {"value": priority[:40]})
-        filters.query = value("query")[:MAX_QUERY]
-        if (order := value("order")) and order not in ORDERS:
-            filters.errors.append(_("Cách sắp xếp không hợp lệ: %(value)s.") % {"value": order[:40]})
-        elif order:
-            filters.order = order
+        filters.agency = choice("agency", agencies_with_consultations().values_list("slug", flat=True), _("Cơ quan"))
+        consultation_ids = [str(pk) for pk in ConsultationPage.objects.values_list("pk", flat=True)]
+        filters.consultation = choice("consultation", consultation_ids, _("Đợt lấy ý kiến"))
+        filters.article = list_params.bounded(params, PARAMS["article"], 160)
+        filters.disposition = choice("disposition", Disposition.values, _("Cách xử lý"))
+        filters.answered = choice("answered", ANSWERED, _("Lọc trả lời"))
+        filters.tag = choice("tag", [str(pk) for pk in CouncilTag.objects.values_list("pk", flat=True)], _("Nhãn"))
+        filters.priority = choice("priority", [str(value) for value in Priority.values], _("Mức ưu tiên"))
+        filters.query = list_params.bounded(params, PARAMS["query"], MAX_QUERY)
+        filters.order = choice("order", ORDERS, _("Cách sắp xếp")) or "uu-tien"
         return filters
+
+    @property
+    def chosen_consultation(self) -> ConsultationPage | None:
+        return ConsultationPage.objects.filter(pk=int(self.consultation)).first() if self.consultation else None
 
     def apply(self, comments: QuerySet[ConsultationComment]) -> QuerySet[ConsultationComment]:
         comments = annotate(comments)
-        if self.agency is not None:
-            comments = comments.filter(consultation__in=consultations_of(Agency.objects.filter(pk=self.agency.pk)))
-        if self.consultation is not None:
-            comments = comments.filter(consultation=self.consultation)
+        if self.agency:
+            comments = comments.filter(consultation__in=consultations_of(Agency.objects.filter(slug=self.agency)))
+        if self.consultation:
+            comments = comments.filter(consultation_id=int(self.consultation))
         if self.article == WHOLE_DRAFT:
             comments = comments.filter(provision__isnull=True)
         elif self.article:
             comments = comments.filter(anchor=self.article)
         if self.disposition:
             comments = comments.filter(public_disposition=self.disposition)
-        if self.answered is not None:
-            comments = comments.filter(has_public_answer=self.answered)
-        if self.tag is not None:
-            comments = comments.filter(council_issue__tags=self.tag)
-        if self.priority is not None:
-            comments = comments.filter(priority_level=self.priority)
+        if self.answered:
+            comments = comments.filter(has_public_answer=ANSWERED[self.answered])
+        if self.tag:
+            comments = comments.filter(council_issue__tags=int(self.tag))
+        if self.priority:
+            comments = comments.filter(priority_level=int(self.priority))
         for pattern in query_patterns(self.query):
             comments = comments.filter(
                 Q(comment__regex=pattern) | Q(organization__regex=pattern) | Q(receipt_number__regex=pattern)

@@ -4,6 +4,8 @@ diacritics, the order by priority, unknown values named and not obeyed."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,7 +14,7 @@ from consultations.answers import actions as answers
 from consultations.council import actions
 from consultations.council.queries import IssueFilters
 from consultations.models import CommenterType, CommentGroup, Disposition, GroupMembership, Priority
-from tests.consultations.builders import make_comment, make_consultation, make_draft
+from tests.consultations.builders import bulk_comments, make_comment, make_consultation, make_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +109,20 @@ def test_it_lists_by_priority_and_names_unknown_filters(client, hoa, comments):
     response = client.get(url, {"xu-ly": "bo-qua", "uu-tien": "7", "co-quan": "khong-co"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Cách xử lý không hợp lệ: bo-qua." in html and "Mức ưu tiên không hợp lệ: 7." in html
-    assert "Không có cơ quan «khong-co»." in html
+    assert "Cách xử lý không hợp lệ: bo-qua" in html and "Mức ưu tiên không hợp lệ: 7" in html
+    assert "Cơ quan không hợp lệ: khong-co" in html
     assert all(comments[name].receipt_number in html for name in ("accepted", "group", "open", "trade"))
+
+
+def test_it_reads_the_list_in_a_fixed_number_of_queries(client, hoa, comments):
+    client.force_login(hoa)
+    url = reverse("consultations_council:workspace")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    few = queries()
+    bulk_comments(comments["trade_page"], [None], per_unit=30)
+    assert queries() == few
