@@ -1,7 +1,8 @@
 """Demo accounts, one per role, so that a newcomer can try every side of the portal: a legal
-officer and an approver of one ministry, a comment moderator, a business's public account, and the
+officer and an approver of one ministry, a comment moderator, a business's public account, the
 legal officer and approver of Bộ Xây dựng, who answered the comments on its closed demo
-consultation and published the synthesis (consultations.demo_closed).
+consultation and published the synthesis (consultations.demo_closed), and a member of the
+Advisory Council (its workspace at /quan-tri/hoi-dong-tu-van/, for every agency).
 
 Development and tests only: `DEMO_ACCOUNTS` must be on and the settings must not be
 portal.settings.production; otherwise `DemoAccountsRefused` is raised, loudly. The passwords are
@@ -25,6 +26,7 @@ from consultations.folders import ensure_consultation_folder
 from regulations.agencies import resolve_agency
 from regulations.library import ensure_folder
 from regulations.models import AgencyGroup, AgencyRole
+from regulations.roles import ensure_council_group
 
 DEMO_AGENCY = "Văn phòng Chính phủ"  # the agency of the demo consultation (seed 000)
 CLOSED_AGENCY = CLOSED.agency  # the agency of the closed demo consultation (Bộ Xây dựng)
@@ -41,6 +43,9 @@ class DemoAccount:
     agency_role: AgencyRole | None  # None: a public account
     signs_in_at: str  # the path where it signs in
     agency: str = DEMO_AGENCY  # the agency of its role
+    council: bool = False  # a member of the Advisory Council (no agency role)
+    first_name: str = ""  # given name, as the Council's opinions print their signatories
+    last_name: str = ""
 
 
 ACCOUNTS = (
@@ -77,6 +82,16 @@ ACCOUNTS = (
         AgencyRole.APPROVER,
         "/quan-tri/tra-loi-gop-y/",
         CLOSED_AGENCY,
+    ),
+    DemoAccount(
+        "demo-hoidong",
+        "hoidong@demo.invalid",
+        "Thành viên Hội đồng tư vấn cải cách TTHC",
+        None,
+        "/quan-tri/hoi-dong-tu-van/",
+        council=True,
+        first_name="Minh",
+        last_name="Trần Văn",
     ),
 )
 
@@ -141,11 +156,14 @@ def ensure_demo_accounts(path: Path | None = None) -> list[tuple[DemoAccount, st
             password = password or new_password()
             user.set_password(password)
         user.email = account.email
+        user.first_name, user.last_name = account.first_name, account.last_name
         user.is_active = True
         user.save()
         groups = []
         if account.agency_role is not None:
             groups = [AgencyGroup.objects.get(agency=agencies[account.agency], role=account.agency_role).group]
+        if account.council:
+            groups = [ensure_council_group()]
         user.groups.set(groups)
         EmailAddress.objects.update_or_create(
             user=user, email=account.email, defaults={"verified": True, "primary": True}

@@ -28,7 +28,7 @@ from portal.accounts.demo import (
 )
 from regulations.agencies import resolve_agency
 from regulations.models import AgencyRole
-from regulations.roles import has_agency_role
+from regulations.roles import has_agency_role, is_council_member
 from tests.corpus import REPO
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +54,9 @@ def test_it_makes_one_account_per_role_with_passwords_kept_out_of_git(password_f
     assert has_agency_role(users[CLOSED_OFFICER], builders, AgencyRole.EDITOR)
     assert has_agency_role(users[CLOSED_APPROVER], builders, AgencyRole.APPROVER)
     assert not has_agency_role(users[CLOSED_APPROVER], agency, AgencyRole.APPROVER)
+    assert is_council_member(users["demo-hoidong"]) and not is_council_member(users["demo-phapche"])
+    assert access.can_use_council_workspace(users["demo-hoidong"])
+    assert users["demo-hoidong"].get_full_name() == "Minh Trần Văn"
 
     folder = ensure_consultation_folder(agency)
     assert folder.permissions_for_user(users["demo-phapche"]).can_add_subpage()

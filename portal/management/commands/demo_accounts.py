@@ -7,8 +7,9 @@ from portal.accounts.demo import DemoAccountsRefused, ensure_demo_accounts, tabl
 class Command(BaseCommand):
     help = (
         "Create (idempotently) the demo accounts, one per role — legal officer, approver and comment "
-        "moderator of Văn phòng Chính phủ, a business — and print them with their passwords (kept in "
-        "var/demo-accounts.json, never in git). Development only: refuses under portal.settings.production."
+        "moderator of Văn phòng Chính phủ, a business, an Advisory Council member — and print them with "
+        "their passwords (kept in var/demo-accounts.json, never in git). Development only: refuses under "
+        "portal.settings.production."
     )
 
     def add_arguments(self, parser):
