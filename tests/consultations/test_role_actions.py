@@ -6,7 +6,8 @@ a refused one says why in Vietnamese and changes nothing.
 The consultation belongs to Bộ Tài chính. Personas (tests/conftest.py): visitor (anonymous), lan
 (a business's public account), alice (legal officer, Bộ Tài chính: the owning ministry), carol
 (legal officer, Bộ Công Thương: another ministry), bob (approver, Bộ Tài chính), minh (comment
-moderator, Bộ Tài chính), admin (superuser). Moderation's own table is
+moderator, Bộ Tài chính), hoa (member of the Advisory Council, across all agencies), admin
+(superuser). Moderation's own table is
 test_moderation_access.py."""
 
 from datetime import timedelta
@@ -17,13 +18,27 @@ from django.utils import timezone
 
 from consultations.answers.actions import AnswerRefused, approve_answer, write_answer
 from consultations.comment_groups.actions import GroupEditRefused, merge
-from consultations.models import Answer, AnswerState, CommentGroup, Disposition, GroupMembership, Synthesis
+from consultations.council.actions import CouncilRefused, add_note, mark_issue
+from consultations.council.opinions import publish_opinion
+from consultations.models import (
+    Answer,
+    AnswerState,
+    CommentGroup,
+    CouncilIssue,
+    CouncilNote,
+    CouncilOpinion,
+    Disposition,
+    GroupMembership,
+    Priority,
+    Synthesis,
+)
 from consultations.synthesis.publishing import publish_synthesis
 from tests.consultations.builders import make_comment, make_consultation, make_draft
 
 pytestmark = pytest.mark.django_db
 
-ACTIONS = ("answer", "approve", "publish_synthesis", "upload_revision", "split_merge_groups")
+COUNCIL = {"council_tag_rank", "council_note", "council_opinion"}
+ACTIONS = ("answer", "approve", "publish_synthesis", "upload_revision", "split_merge_groups", *sorted(COUNCIL))
 ROLES = {
     # role: the actions it may do
     "visitor": set(),
@@ -32,6 +47,7 @@ ROLES = {
     "carol": set(),
     "bob": {"answer", "approve", "publish_synthesis", "upload_revision", "split_merge_groups"},
     "minh": set(),
+    "hoa": COUNCIL,
     "admin": set(ACTIONS),
 }
 
@@ -42,7 +58,7 @@ def _closed(title: str):
 
 
 @pytest.fixture
-def world(finance_folder, trade_folder, alice):
+def world(finance_folder, trade_folder, alice, hoa):
     """A closed consultation of Bộ Tài chính with a comment to answer, a draft answer waiting for
     approval and two groups; another whose comments all have public answers (ready for its
     synthesis)."""
@@ -63,14 +79,21 @@ def world(finance_folder, trade_folder, alice):
     Answer.objects.create(
         consultation=ready, comment=answered, disposition=Disposition.EXPLAINED, text="Giải trình.", state="public"
     )
-    return {"closed": closed, "comment": to_answer, "draft_answer": draft_answer, "groups": groups, "ready": ready}
+    return {
+        "closed": closed,
+        "comment": to_answer,
+        "draft_answer": draft_answer,
+        "groups": groups,
+        "ready": ready,
+        "council_member": hoa,  # signs the opinion
+    }
 
 
 def _attempt(action: str, user, client, world) -> bool:
     """Do the action as `user`; True if it was done, False if refused (with its message, and
     nothing changed)."""
     closed = world["closed"]
-    refused = (AnswerRefused, GroupEditRefused)
+    refused = (AnswerRefused, GroupEditRefused, CouncilRefused)
     try:
         if action == "answer":
             write_answer(user, comment=world["comment"], disposition=Disposition.EXPLAINED, text="Giải trình: giữ.")
@@ -80,6 +103,12 @@ def _attempt(action: str, user, client, world) -> bool:
             publish_synthesis(user, world["ready"], signer_name="Nguyễn Văn Dũng")
         elif action == "split_merge_groups":
             merge(user, world["groups"])
+        elif action == "council_tag_rank":
+            mark_issue(user, world["comment"], priority=Priority.HIGH, tags="hóa đơn điện tử")
+        elif action == "council_note":
+            add_note(user, world["comment"], "Hỏi Bộ về chi phí chuyển đổi.")
+        elif action == "council_opinion":
+            publish_opinion(user, closed, text="Hội đồng đề nghị lùi thời hạn.", signers=[world["council_member"]])
         elif action == "upload_revision":
             # The revised draft is uploaded in the consultation's edit form (test_admin.py).
             response = client.get(f"/quan-tri/pages/{closed.pk}/edit/")
@@ -99,6 +128,9 @@ def _state(world) -> tuple:
         Answer.objects.get(pk=world["draft_answer"].pk).state,
         Synthesis.objects.filter(consultation=world["ready"]).exists(),
         CommentGroup.objects.filter(consultation=closed).count(),
+        CouncilIssue.objects.count(),
+        CouncilNote.objects.count(),
+        CouncilOpinion.objects.count(),
     )
 
 

@@ -23,7 +23,7 @@ def create_council_group(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0011_comment_fingerprint'),
+        ('consultations', '0012_follows'),
         ('wagtailadmin', '0001_create_admin_access_permissions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
