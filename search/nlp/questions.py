@@ -31,6 +31,8 @@ PENALTY: Final = "penalty"
 _W: Final = r"(?:^|(?<=[\s,.;:!?]))"  # a word starts here
 _E: Final = r"(?=$|[\s,.;:!?])"  # a word ends here
 
+# Only at the end of the question (what follows is taken off by the other wrappers).
+_QUESTION_END: Final = r"(?=(?: (?:khong|hay khong|nhu the nao|the nao|ra sao)(?: (?:a|nhe|vay))?)?\s*[?!.]?\s*$)"
 # Wrappers, on the folded lower-case text. Order matters little: each is removed where found.
 _WRAPPERS: Final = [
     # greetings and requests
@@ -55,12 +57,13 @@ _WRAPPERS: Final = [
     # "… có bị truy cứu trách nhiệm hình sự không?", "… thì truy cứu trách nhiệm hình sự như thế
     # nào?": asks whether (and how) an act is a crime; the answer is the crime's article, and the
     # words themselves match the articles on prosecution ("Tội truy cứu trách nhiệm hình sự người
-    # không có tội", "Thời hiệu truy cứu …"). Only as a question: "thời hiệu truy cứu trách nhiệm
-    # hình sự" stays. The question's type (penalty) is read from the whole question.
-    r"(?:co )?(?:bi|phai|se bi)(?: chiu)? truy cuu (?:trach nhiem )?hinh su",
-    r"(?:co|thi|se) truy cuu (?:trach nhiem )?hinh su(?= (?:khong|nhu the nao|the nao|ra sao)|\s*[?!.]?\s*$)",
+    # không có tội", "Thời hiệu truy cứu …"). Only as the question's end: "thời hiệu truy cứu
+    # trách nhiệm hình sự", "quyền của người bị truy cứu …" stay. The question's type (penalty)
+    # is read from the whole question.
+    r"(?<!nguoi )(?:(?:co|thi) )?(?:(?:bi|phai|se bi)(?: chiu)? |(?:co|thi|se) )truy cuu (?:trach nhiem )?hinh su"
+    + _QUESTION_END,
     # "… có vi phạm pháp luật không?": whether an act is lawful
-    r"co (?:vi pham|trai) (?:phap luat|quy dinh(?: phap luat)?)",
+    r"co (?:vi pham|trai) (?:phap luat|quy dinh(?: phap luat)?)" + _QUESTION_END,
     # exam questions: "Điều nào sau đây không đúng về …", "Nhận định nào sau đây là sai?"
     r"(?:dieu|nhan dinh|phat bieu|khang dinh|cau|phuong an|dap an) nao(?: sau(?: day)?| duoi day)?"
     r"(?: la)?(?: (?:khong|chua))?(?: (?:dung|sai|chinh xac|phai la|phai))?(?: (?:khi noi )?ve)?",

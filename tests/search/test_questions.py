@@ -50,6 +50,9 @@ def test_the_wrapper_comes_off(question, subject):
         "Thời hiệu truy cứu trách nhiệm hình sự",
         "Xử lý vi phạm pháp luật về thuế",
         "Điều 5 Luật Đầu tư",
+        "Quyền của người bị truy cứu trách nhiệm hình sự",
+        "Trường hợp bị truy cứu trách nhiệm hình sự về tội trộm cắp",
+        "Hành vi có vi phạm pháp luật về thuế không sẽ bị xử lý",
     ],
 )
 def test_a_question_without_wrapper_or_only_wrapper_stays(text):
