@@ -7,15 +7,22 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
+from django.utils.translation import gettext
 
 Params = QueryDict | dict[str, str]
 
 
-def choice(params: Params, name: str, allowed: Iterable[str], label: str, errors: list[str]) -> str:
-    """The value of ``name`` if it is one of ``allowed``; otherwise "" and an error naming it."""
+def invalid(label: Any, value: str) -> str:
+    """The notice's line for a refused value, in the page's language ("Năm không hợp lệ: 20x5")."""
+    return gettext("%(label)s không hợp lệ: %(value)s") % {"label": label, "value": value[:40]}
+
+
+def choice(params: Params, name: str, allowed: Iterable[str], label: Any, errors: list[str]) -> str:
+    """The value of ``name`` if it is one of ``allowed``; otherwise "" and an error naming it
+    (``label``: the filter's translated name)."""
     value = (params.get(name) or "").strip()
     if value and value not in allowed:
-        errors.append(f"{label} không hợp lệ: {value[:40]}")
+        errors.append(invalid(label, value))
         return ""
     return value
 

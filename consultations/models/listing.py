@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from consultations import timeline
 from consultations.units import ARTICLE_KINDS, SECTION_KINDS
@@ -47,8 +48,8 @@ class ConsultationFilters:
     def from_params(cls, params: list_params.Params) -> ConsultationFilters:
         filters = cls()
         errors = filters.errors
-        filters.status = list_params.choice(params, "status", ConsultationStatus.values, "Trạng thái", errors)
-        filters.doc_type = list_params.choice(params, "type", DocumentType.values, "Loại văn bản", errors)
+        filters.status = list_params.choice(params, "status", ConsultationStatus.values, _("Trạng thái"), errors)
+        filters.doc_type = list_params.choice(params, "type", DocumentType.values, _("Loại văn bản"), errors)
         filters.agency = list_params.bounded(params, "agency")
         filters.field = list_params.bounded(params, "field")
         return filters

@@ -6,6 +6,7 @@ from dataclasses import field as dc_field
 from typing import Any
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from regulations import list_params
 
@@ -32,8 +33,8 @@ class DocumentFilters:
     def from_params(cls, params: list_params.Params) -> "DocumentFilters":
         filters = cls()
         errors = filters.errors
-        filters.doc_type = list_params.choice(params, "type", DocumentType.values, "Loại văn bản", errors)
-        filters.status = list_params.choice(params, "status", LegalStatus.values, "Tình trạng hiệu lực", errors)
+        filters.doc_type = list_params.choice(params, "type", DocumentType.values, _("Loại văn bản"), errors)
+        filters.status = list_params.choice(params, "status", LegalStatus.values, _("Tình trạng hiệu lực"), errors)
         filters.query = " ".join((params.get("q") or "").split())[:500]
         filters.agency = list_params.bounded(params, "agency")
         filters.field = list_params.bounded(params, "field")
@@ -42,7 +43,7 @@ class DocumentFilters:
             if year.isdigit() and 1945 <= int(year) <= 2100:
                 filters.year = int(year)
             else:
-                errors.append(f"Năm không hợp lệ: {year}")
+                errors.append(list_params.invalid(_("Năm"), year))
         return filters
 
     def apply(self, queryset):
