@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from typing import Final
 
 from regulations.legaltext.normalize import fold_diacritics, fold_for_matching
+from regulations.legaltext.patterns import BOUNDARY, LETTERS, WORD_RE, term_pattern
+from regulations.legaltext.patterns import VARIANTS as _VARIANTS
 from search.query import ParsedQuery
 
 MAX_PHRASE_WORDS: Final = 8
@@ -24,36 +26,6 @@ STOPWORDS: Final = frozenset(
     "và của là có được các những thì gì nào không cho với trong khi này đó theo về một như để "
     "do bị từ tại hoặc nếu mà thế ra sao bao nhiêu ai đâu".split()
 )
-LETTERS: Final = "0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff"
-BOUNDARY: Final = f"[^{LETTERS}]"
-WORD_RE: Final = re.compile(r"[^\W_]+")
-
-
-def _variant_table() -> dict[str, str]:
-    """For each ASCII letter, every Latin letter (both cases) that folds to it: 'd' → 'dDđĐ'."""
-    table: dict[str, set[str]] = {}
-    for cp in [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
-        ch = chr(cp)
-        base = fold_diacritics(ch).lower()
-        if len(base) == 1 and "a" <= base <= "z":
-            table.setdefault(base, set()).add(ch)
-    return {base: "".join(sorted(chars)) for base, chars in table.items()}
-
-
-_VARIANTS: Final = _variant_table()
-
-
-def term_pattern(term: str) -> str:
-    """A regular expression (valid in Python and PostgreSQL) matching ``term`` as a whole word,
-    with or without diacritics, in any case. Words of a phrase are separated by non-letters."""
-    parts = []
-    for word in WORD_RE.findall(term):
-        core = "".join(
-            f"[{_VARIANTS[c]}]" if c in _VARIANTS else (c if c.isdigit() else "") for c in fold_diacritics(word).lower()
-        )
-        if core:
-            parts.append(core)
-    return f"(^|{BOUNDARY})" + f"{BOUNDARY}+".join(parts) + f"($|{BOUNDARY})"
 
 
 @functools.lru_cache(maxsize=4096)
