@@ -8,13 +8,11 @@ closes, so search's status facet follows the clock.
 from __future__ import annotations
 
 import datetime
-import logging
 from typing import Any
 
-from django.db.models import Q
 from django_tasks import task
 
-logger = logging.getLogger(__name__)
+from regulations.scheduling import schedule_once
 
 
 @task()
@@ -35,26 +33,6 @@ def schedule_status_refresh(when: datetime.datetime) -> bool:
     """Enqueue the refresh for `when` (a second after it), unless one already waits to run by
     then. Never raises: a broken queue must not stop a publication (the status is stored again
     at the next publication or refresh)."""
-    when = when + datetime.timedelta(seconds=1)
-    try:
-        if not refresh_consultation_statuses.get_backend().supports_defer or _waiting(when):
-            return False
-        refresh_consultation_statuses.using(run_after=when).enqueue()
-        return True
-    except Exception:  # noqa: BLE001 - see the docstring
-        logger.exception("could not schedule the consultation status refresh for %s", when)
-        return False
-
-
-def _waiting(when: datetime.datetime) -> bool:
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult, get_date_max
-
-    if not isinstance(refresh_consultation_statuses.get_backend(), DatabaseBackend):
-        return False
-    return DBTaskResult.objects.filter(
-        Q(run_after__lte=when) | Q(run_after=get_date_max()),
-        status="READY",
-        task_path=refresh_consultation_statuses.module_path,
-        backend_name=refresh_consultation_statuses.backend,
-    ).exists()
+    return schedule_once(
+        refresh_consultation_statuses, when + datetime.timedelta(seconds=1), "the consultation status refresh"
+    )

@@ -8,16 +8,13 @@ covers everything since the last one (events are computed from the data, consult
 from __future__ import annotations
 
 import datetime
-import logging
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
 from consultations import timeline
-
-logger = logging.getLogger(__name__)
+from regulations.scheduling import schedule_once
 
 DIGEST_TIME = datetime.time(7, 0)  # Asia/Ho_Chi_Minh
 
@@ -43,26 +40,4 @@ def schedule_next_digest(now: datetime.datetime | None = None) -> bool:
     """Enqueue the digest job for its next time, unless one already waits to run by then.
     Returns True if enqueued. Never raises: a broken queue must not stop a follow (the command
     `send_daily_digests`, run from cron, sends the digests too)."""
-    when = next_run(now or timezone.now())
-    try:
-        if not send_daily_digests_task.get_backend().supports_defer or _waiting(when):
-            return False
-        send_daily_digests_task.using(run_after=when).enqueue()
-        return True
-    except Exception:  # noqa: BLE001 - see the docstring
-        logger.exception("could not schedule the follow digest for %s", when)
-        return False
-
-
-def _waiting(when: datetime.datetime) -> bool:
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult, get_date_max
-
-    if not isinstance(send_daily_digests_task.get_backend(), DatabaseBackend):
-        return False
-    return DBTaskResult.objects.filter(
-        Q(run_after__lte=when) | Q(run_after=get_date_max()),
-        status="READY",
-        task_path=send_daily_digests_task.module_path,
-        backend_name=send_daily_digests_task.backend,
-    ).exists()
+    return schedule_once(send_daily_digests_task, next_run(now or timezone.now()), "the follow digest")
