@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations import access, timeline
+from consultations.admin_refusal import refused
 from consultations.answers import actions, queue
 from consultations.answers.forms import AnswerForm, SendBackForm
 from consultations.models import Answer, CommentGroup, ConsultationComment
@@ -104,9 +105,7 @@ class TargetAnswerView(AnswerPage):
         refusal = access.answer_refusal(request.user, self.target.consultation)
         if refusal:
             # Staff of another agency: a clear refusal, nothing of the comment shown.
-            self.template_name = "consultations/answers/admin_refused.html"
-            context = AnswerPage.get_context_data(self, refusal=refusal)
-            return self.render_to_response(context, status=403)
+            return refused(request, refusal, "consultations_answers:queue", _("Về danh sách góp ý cần trả lời"))
         return super().dispatch(request, *args, **kwargs)
 
     def existing_answer(self) -> Answer | None:

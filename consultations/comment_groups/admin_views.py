@@ -6,13 +6,13 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations.access import group_editing_consultations, group_refusal
+from consultations.admin_refusal import refused
 from consultations.comment_groups import actions, display
 from consultations.comment_groups.regroup import grouped_comments
 from consultations.comment_groups.tasks import regroup_consultation
@@ -33,8 +33,8 @@ class GroupsPage(WagtailAdminTemplateMixin, TemplateView):
             self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
             refusal = group_refusal(request.user, self.consultation)
             if refusal is not None:
-                return TemplateResponse(
-                    request, "consultations/comment_groups/refused.html", {"message": refusal}, status=403
+                return refused(
+                    request, refusal, "consultations_groups:index", _("Về danh sách nhóm góp ý của cơ quan bạn")
                 )
         return super().dispatch(request, *args, **kwargs)
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations import access, display
+from consultations.admin_refusal import refused
 from consultations.answers.public import public_answer
 from consultations.council import actions, opinions, queries
 from consultations.council.forms import IssueForm, NoteForm, OpinionForm
@@ -71,7 +71,7 @@ class CouncilPage(WagtailAdminTemplateMixin, TemplateView):
             return redirect(f"{reverse('wagtailadmin_login')}?next={request.path}")
         refusal = access.council_refusal(request.user)
         if refusal is not None:
-            return TemplateResponse(request, "consultations/council/refused.html", {"message": refusal}, status=403)
+            return refused(request, refusal, "wagtailadmin_home", _("Về trang quản trị"))
         self.prepare()
         return super().dispatch(request, *args, **kwargs)
 

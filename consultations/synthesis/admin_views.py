@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations import access
+from consultations.admin_refusal import refused
 from consultations.answers.queries import unanswered
 from consultations.models import ConsultationPage, Synthesis
 from consultations.synthesis import publishing
@@ -33,8 +34,7 @@ class PublishSynthesisView(WagtailAdminTemplateMixin, TemplateView):
         self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
         refusal = access.answer_refusal(request.user, self.consultation)
         if refusal:
-            self.template_name = "consultations/answers/admin_refused.html"
-            return self.render_to_response(self.get_context_data(refusal=refusal), status=403)
+            return refused(request, refusal, "consultations_answers:queue", _("Về danh sách góp ý cần trả lời"))
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
