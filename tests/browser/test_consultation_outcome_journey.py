@@ -1,12 +1,16 @@
 """Issue 8's "done when" journey in Chromium, after a consultation of Bộ Tài chính has closed,
 through the real pages:
 
+0. Lan, the business that commented, signs in and follows the consultation («Theo dõi dự thảo
+   này»).
 1. Alice, its legal officer, answers a business's comment on Article 3 (tiếp thu) and a campaign
    of near-identical comments on Article 2 once, for the whole group (giải trình), in the answer
    queue of the admin, and sends both for approval.
 2. Bob, its approver, approves both («Phê duyệt và công khai») and publishes the synthesis.
 3. The public synthesis page and the DOCX downloaded from it both hold the business's comment
    with its answer, in one row; the comment's receipt page shows the answer.
+4. The daily digest runs (`send_daily_digests`): Lan's e-mail (Django's test outbox) lists the
+   published synthesis with its link.
 
 The comments were sent through the intake during the period and the campaign grouped by the real
 grouping (`regroup`) before the browser starts (tests/browser/conftest.py: the database is not
@@ -21,7 +25,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.test_consultation_journey import admin_sign_in, chromium_session, new_tab
+from tests.browser.test_consultation_journey import admin_sign_in, chromium_session, new_tab, public_sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -104,14 +108,23 @@ def closed(live_server, alice, bob, lan):
     return {"url": live_server.url, "consultation": consultation, "receipt": business.receipt_number}
 
 
-def test_it_answers_a_business_and_a_campaign_publishes_and_shows_the_answer_everywhere(closed, tmp_path):
+def test_it_takes_a_closed_consultation_to_public_answers_a_synthesis_and_a_digest(closed, tmp_path, mailoutbox):
+    from consultations.follows.digest import send_daily_digests
     from consultations.models import Answer, CommentGroup, Synthesis
 
     group = CommentGroup.objects.get(consultation=closed["consultation"])
     assert group.comments().count() == len(CAMPAIGN_EXTRAS)
     url, consultation, receipt = closed["url"], closed["consultation"], closed["receipt"]
+    consultation_url = consultation.url  # read before Chromium starts (tests/browser/conftest.py)
 
     with chromium_session() as chromium:
+        # 0. The business follows the consultation.
+        follower = new_tab(chromium)
+        public_sign_in(follower, url, "lan@minhphat.vn")
+        follower.goto(url + consultation_url)
+        follower.get_by_role("button", name="Theo dõi dự thảo này").click()
+        expect(follower.get_by_text("Đang theo dõi", exact=True)).to_be_visible()
+
         # 1. The officer answers the business's comment and the campaign's group once.
         officer = new_tab(chromium)
         admin_sign_in(officer, url, "alice")
@@ -163,6 +176,16 @@ def test_it_answers_a_business_and_a_campaign_publishes_and_shows_the_answer_eve
         reader.goto(f"{url}/tham-van/bien-nhan/{receipt}/")
         expect(reader.locator("main")).to_contain_text("Trả lời của cơ quan soạn thảo")
         expect(reader.locator("main")).to_contain_text(ANSWER)
+
+    # 4. The daily digest: the follower's e-mail lists the published synthesis.
+    assert send_daily_digests().sent == 1
+    (digest,) = [message for message in mailoutbox if "lan@minhphat.vn" in message.to]
+    for text in (
+        TITLE,
+        "Đã công bố bản tổng hợp, tiếp thu, giải trình ý kiến góp ý",
+        f"/tham-van/tong-hop/{consultation.pk}/",
+    ):
+        assert text in digest.body, digest.body
 
     table = docx.Document(path).tables[1]
     rows = [[cell.text for cell in row.cells] for row in table.rows]

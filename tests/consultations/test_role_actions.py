@@ -1,7 +1,8 @@
 """Each role against each action of issue 8, in one table: answer a comment, approve (publish)
 an answer, publish the synthesis, upload a revised draft (the consultation's edit page in the
-admin), split or merge comment groups. Each action is done through its real function or page;
-a refused one says why in Vietnamese and changes nothing.
+admin), split or merge comment groups, the Advisory Council's actions, follow the consultation.
+Each action is done through its real function or page; a refused one says why in Vietnamese and
+changes nothing.
 
 The consultation belongs to Bộ Tài chính. Personas (tests/conftest.py): visitor (anonymous), lan
 (a business's public account), alice (legal officer, Bộ Tài chính: the owning ministry), carol
@@ -28,6 +29,7 @@ from consultations.models import (
     CouncilNote,
     CouncilOpinion,
     Disposition,
+    Follow,
     GroupMembership,
     Priority,
     Synthesis,
@@ -38,16 +40,24 @@ from tests.consultations.builders import make_comment, make_consultation, make_d
 pytestmark = pytest.mark.django_db
 
 COUNCIL = {"council_tag_rank", "council_note", "council_opinion"}
-ACTIONS = ("answer", "approve", "publish_synthesis", "upload_revision", "split_merge_groups", *sorted(COUNCIL))
+ACTIONS = (
+    "answer",
+    "approve",
+    "publish_synthesis",
+    "upload_revision",
+    "split_merge_groups",
+    *sorted(COUNCIL),
+    "follow",
+)
 ROLES = {
     # role: the actions it may do
     "visitor": set(),
-    "lan": set(),
-    "alice": {"answer", "upload_revision", "split_merge_groups"},
-    "carol": set(),
-    "bob": {"answer", "approve", "publish_synthesis", "upload_revision", "split_merge_groups"},
-    "minh": set(),
-    "hoa": COUNCIL,
+    "lan": {"follow"},  # following takes an account, any account
+    "alice": {"answer", "upload_revision", "split_merge_groups", "follow"},
+    "carol": {"follow"},
+    "bob": {"answer", "approve", "publish_synthesis", "upload_revision", "split_merge_groups", "follow"},
+    "minh": {"follow"},
+    "hoa": COUNCIL | {"follow"},
     "admin": set(ACTIONS),
 }
 
@@ -109,6 +119,10 @@ def _attempt(action: str, user, client, world) -> bool:
             add_note(user, world["comment"], "Hỏi Bộ về chi phí chuyển đổi.")
         elif action == "council_opinion":
             publish_opinion(user, closed, text="Hội đồng đề nghị lùi thời hạn.", signers=[world["council_member"]])
+        elif action == "follow":
+            # Through the page: signed out, it asks to sign in and stores nothing.
+            client.post("/theo-doi/", {"kind": "consultation", "target": closed.pk, "action": "follow", "next": "/"})
+            return Follow.objects.filter(consultation=closed).exists()
         elif action == "upload_revision":
             # The revised draft is uploaded in the consultation's edit form (test_admin.py).
             response = client.get(f"/quan-tri/pages/{closed.pk}/edit/")
@@ -131,6 +145,7 @@ def _state(world) -> tuple:
         CouncilIssue.objects.count(),
         CouncilNote.objects.count(),
         CouncilOpinion.objects.count(),
+        Follow.objects.count(),
     )
 
 
