@@ -3,7 +3,8 @@ during its period (the intake, at their moment, confirmed as if the link had bee
 campaign grouped by the real grouping (`regroup`) and answered once, every other comment answered
 by the agency's legal officer and approved by its approver (`answers.actions`), the revised draft
 saved as the draft's next version (`save_document(..., new_version=True)`, so the redline page
-compares two real versions), and the synthesis published (`publish_synthesis`).
+compares two real versions), the synthesis published (`publish_synthesis`), and the Advisory
+Council's independent opinion published by a member (`council.opinions.publish_opinion`).
 
 The texts are in `demo_closed_data`. Idempotent: what exists is kept (comments by their e-mail
 address, answers by their comment or group, the revised version, the synthesis); only the dates of
@@ -18,8 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from consultations import timeline
 from consultations.answers.actions import approve_answer, submit_answer, write_answer
 from consultations.comment_groups.regroup import regroup
+from consultations.council.opinions import publish_opinion, published_opinions
 from consultations.demo import CLOSED, CLOSED_SOURCE, draft_record
 from consultations.demo_closed_data import (
     CAMPAIGN,
@@ -28,6 +31,8 @@ from consultations.demo_closed_data import (
     CAMPAIGN_DISPOSITION,
     CAMPAIGN_FIRST_DAY,
     COMMENTS,
+    COUNCIL_OPINION,
+    COUNCIL_OPINION_AFTER_CLOSING_DAYS,
     REVISED_CLAUSES,
     REVISED_LABEL,
     REVISED_POINTS,
@@ -43,6 +48,7 @@ from consultations.models import (
     CommentGroup,
     ConsultationComment,
     ConsultationPage,
+    CouncilOpinion,
     Synthesis,
 )
 from consultations.synthesis.publishing import publish_synthesis
@@ -60,12 +66,15 @@ class ClosedOutcome:
     answers: int  # public answers
     revised: DocumentVersion | None  # the revised draft
     synthesis: Synthesis | None
+    opinion: CouncilOpinion | None  # the Council's published opinion (None without a member)
 
 
-def complete_closed_consultation(consultation: ConsultationPage, corpus: Path, officer, approver) -> ClosedOutcome:
-    """Give the closed demo consultation its comments, campaign group, answers, revised draft
-    and published synthesis (see the module); `officer` and `approver` are the owning agency's
-    legal officer and approver."""
+def complete_closed_consultation(
+    consultation: ConsultationPage, corpus: Path, officer, approver, council_member=None
+) -> ClosedOutcome:
+    """Give the closed demo consultation its comments, campaign group, answers, revised draft,
+    published synthesis and Council opinion (see the module); `officer` and `approver` are the
+    owning agency's legal officer and approver, `council_member` a member of the Council."""
     sent = send_comments(consultation)
     regroup(consultation)
     group = campaign_group(consultation)
@@ -80,9 +89,19 @@ def complete_closed_consultation(consultation: ConsultationPage, corpus: Path, o
             signer_title=SYNTHESIS_SIGNER_TITLE,
             signer_name=SYNTHESIS_SIGNER_NAME,
         )
+    opinion = council_opinion(consultation, council_member) if council_member is not None else None
     date_outcome(consultation)
     answers = Answer.objects.filter(consultation=consultation, state=AnswerState.PUBLIC).count()
-    return ClosedOutcome(sent, group, answers, revised, synthesis)
+    return ClosedOutcome(sent, group, answers, revised, synthesis, opinion)
+
+
+def council_opinion(consultation: ConsultationPage, member) -> CouncilOpinion:
+    """The Council's opinion, signed by `member`, published once (after the synthesis)."""
+    existing = published_opinions(consultation)
+    if existing:
+        return existing[0]
+    given_on = timeline.local_day(consultation.closes_at) + timedelta(days=COUNCIL_OPINION_AFTER_CLOSING_DAYS)
+    return publish_opinion(member, consultation, text=COUNCIL_OPINION, signers=[member], given_on=given_on)
 
 
 # ---- comments ----------------------------------------------------------------------------------

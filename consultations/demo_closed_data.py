@@ -266,3 +266,19 @@ REVISED_POINTS: dict[str, dict[str, dict[str, str]]] = {
 SYNTHESIS_PLACE = "Hà Nội"
 SYNTHESIS_SIGNER_TITLE = "KT. BỘ TRƯỞNG / THỨ TRƯỞNG"
 SYNTHESIS_SIGNER_NAME = "Trần Quang Minh"  # invented
+
+# ---- the Advisory Council's independent opinion, after the synthesis ---------------------------
+
+COUNCIL_OPINION_AFTER_CLOSING_DAYS = 28
+COUNCIL_OPINION = (
+    "Hội đồng tư vấn cải cách thủ tục hành chính của Thủ tướng Chính phủ đã nghiên cứu dự thảo Luật Kinh doanh "
+    "bất động sản (sửa đổi), các ý kiến góp ý và bản tổng hợp, tiếp thu, giải trình của Bộ Xây dựng, và có ý kiến "
+    "độc lập như sau:\n"
+    "1. Hội đồng đánh giá cao việc bỏ yêu cầu vốn pháp định 20 tỷ đồng, thay bằng vốn chủ sở hữu theo quy mô dự án "
+    "(Điều 10): điều kiện gắn với năng lực thực hiện dự án, không tạo rào cản gia nhập thị trường.\n"
+    "2. Về bảo lãnh khi bán nhà ở hình thành trong tương lai (Điều 56), 9 người mua nhà cùng đề nghị một nội dung. "
+    "Hội đồng đề nghị quy định thời hạn tối đa để ngân hàng bảo lãnh hoàn tiền cho người mua khi chủ đầu tư chậm "
+    "bàn giao, thay vì để các bên tự thỏa thuận, vì người mua là bên yếu thế trong hợp đồng.\n"
+    "3. Hội đồng đề nghị Bộ Xây dựng đánh giá chi phí tuân thủ của các điều kiện mới tại Điều 9, Điều 55 và Điều 57 "
+    "đối với doanh nghiệp nhỏ và vừa, và công bố kết quả trên Cổng tham vấn trước khi trình Chính phủ."
+)

@@ -9,7 +9,9 @@ through the real pages:
 2. Bob, its approver, approves both («Phê duyệt và công khai») and publishes the synthesis.
 3. The public synthesis page and the DOCX downloaded from it both hold the business's comment
    with its answer, in one row; the comment's receipt page shows the answer.
-4. The daily digest runs (`send_daily_digests`): Lan's e-mail (Django's test outbox) lists the
+4. Hoa, a member of the Advisory Council, publishes the Council's independent opinion in its
+   workspace; the consultation page shows it next to the draft's text, with its signatory.
+5. The daily digest runs (`send_daily_digests`): Lan's e-mail (Django's test outbox) lists the
    published synthesis with its link.
 
 The comments were sent through the intake during the period and the campaign grouped by the real
@@ -44,6 +46,7 @@ CAMPAIGN = (
     "Đề nghị Nhà nước miễn phí dịch vụ hóa đơn điện tử trong ba năm đầu cho hộ kinh doanh. {extra}"
 )
 CAMPAIGN_EXTRAS = ("", "Xin cảm ơn.", "Kính đề nghị xem xét.", "Trân trọng.", "Mong được trả lời sớm.")
+OPINION = "Hội đồng đề nghị Bộ Tài chính đánh giá chi phí tuân thủ của việc chuyển đổi đối với hộ kinh doanh nhỏ."
 GROUP_ANSWER = (
     "Ban soạn thảo xin giải trình: phí dịch vụ do thị trường quyết định; hộ có doanh thu thấp dùng hóa đơn theo "
     "từng lần phát sinh."
@@ -51,7 +54,7 @@ GROUP_ANSWER = (
 
 
 @pytest.fixture
-def closed(live_server, alice, bob, lan):
+def closed(live_server, alice, bob, lan, hoa):
     """A consultation of Bộ Tài chính that closed yesterday: Lan's comment on Article 3 (signed
     in, as a business), five campaign comments on Article 2 (anonymous, confirmed), grouped."""
     from consultations.comment_groups.regroup import regroup
@@ -108,7 +111,7 @@ def closed(live_server, alice, bob, lan):
     return {"url": live_server.url, "consultation": consultation, "receipt": business.receipt_number}
 
 
-def test_it_takes_a_closed_consultation_to_public_answers_a_synthesis_and_a_digest(closed, tmp_path, mailoutbox):
+def test_it_takes_a_closed_consultation_to_public_answers_synthesis_opinion_and_digest(closed, tmp_path, mailoutbox):
     from consultations.follows.digest import send_daily_digests
     from consultations.models import Answer, CommentGroup, Synthesis
 
@@ -177,7 +180,21 @@ def test_it_takes_a_closed_consultation_to_public_answers_a_synthesis_and_a_dige
         expect(reader.locator("main")).to_contain_text("Trả lời của cơ quan soạn thảo")
         expect(reader.locator("main")).to_contain_text(ANSWER)
 
-    # 4. The daily digest: the follower's e-mail lists the published synthesis.
+        # 4. The Council member publishes an opinion; it shows next to the draft.
+        member = new_tab(chromium)
+        admin_sign_in(member, url, "hoa")
+        member.goto(f"{url}/quan-tri/hoi-dong-tu-van/tham-van/{consultation.pk}/y-kien/")
+        member.get_by_role("textbox", name="Nội dung ý kiến độc lập").fill(OPINION)
+        member.get_by_label("Hoa Nguyễn Thị").check()
+        member.get_by_role("button", name="Công bố").click()
+        expect(member.get_by_text("Đã công bố ý kiến độc lập; ý kiến hiện trên trang đợt lấy ý kiến.")).to_be_visible()
+        reader.goto(url + consultation_url)
+        opinion = reader.get_by_role("region", name="Ý kiến độc lập của Hội đồng tư vấn cải cách thủ tục hành chính")
+        expect(opinion).to_contain_text(OPINION)
+        expect(opinion).to_contain_text("Hoa Nguyễn Thị")
+        expect(reader.locator("#dieu-3")).to_contain_text("Thời hạn chuyển đổi")
+
+    # 5. The daily digest: the follower's e-mail lists the published synthesis.
     assert send_daily_digests().sent == 1
     (digest,) = [message for message in mailoutbox if "lan@minhphat.vn" in message.to]
     for text in (

@@ -11,6 +11,7 @@ import docx
 import pytest
 
 from consultations.answers.queries import unanswered
+from consultations.council.opinions import published_opinions
 from consultations.demo import load_demo_consultations
 from consultations.demo_closed_data import CAMPAIGN, COMMENTS
 from consultations.models import (
@@ -104,7 +105,11 @@ def _check_closed_outcome(closed, corpus_dir, client):
         assert client.get(f"/tham-van/tong-hop/{closed.pk}/tong-hop-y-kien.{suffix}").status_code == 200
     assert client.get(f"/api/v1/consultations/{closed.pk}").json()["synthesis_csv_url"].endswith(".csv")
     assert f"gửi {comments.count()} góp ý, nhóm chiến dịch {len(CAMPAIGN)} góp ý" in out.getvalue()
+    (opinion,) = published_opinions(closed)
+    assert [signer.username for signer in opinion.signers.all()] == ["demo-hoidong"]
+    assert "người mua là bên yếu thế trong hợp đồng" in client.get(closed.url).content.decode()
 
     LoadDemoData(stdout=out).complete_closed_consultation(closed, corpus_dir)  # idempotent
     assert "gửi 0 góp ý" in out.getvalue() and comments.count() == len(COMMENTS) + len(CAMPAIGN)
     assert Answer.objects.filter(consultation=closed).count() == len(COMMENTS) + 1
+    assert len(published_opinions(closed)) == 1

@@ -10,7 +10,7 @@ from compliance_cost.demo import load_cost_demo
 from consultations.demo import load_demo_consultations
 from consultations.demo_closed import complete_closed_consultation
 from consultations.demo_comments import add_demo_comments, open_demo_consultation
-from portal.accounts.demo import CLOSED_APPROVER, CLOSED_OFFICER, DemoAccountsRefused, ensure_demo_accounts
+from portal.accounts.demo import ACCOUNTS, CLOSED_APPROVER, CLOSED_OFFICER, DemoAccountsRefused, ensure_demo_accounts
 from portal.site_setup import ensure_home_page
 from regulations.demo import load_demo
 from regulations.library import ensure_library
@@ -77,12 +77,14 @@ class Command(BaseCommand):
         agency, so this runs only where they exist."""
         officer = User.objects.get(username=CLOSED_OFFICER)
         approver = User.objects.get(username=CLOSED_APPROVER)
-        outcome = complete_closed_consultation(consultation, corpus, officer, approver)
+        member = User.objects.filter(username__in=[a.username for a in ACCOUNTS if a.council]).first()
+        outcome = complete_closed_consultation(consultation, corpus, officer, approver, member)
         members = outcome.group.comments().count() if outcome.group is not None else 0
         self.stdout.write(
             f"Kết quả lấy ý kiến «{consultation.title}»: gửi {outcome.sent} góp ý, nhóm chiến dịch {members} góp ý, "
             f"{outcome.answers} câu trả lời công khai, {outcome.revised.label}, bản tổng hợp: "
             f"/tham-van/tong-hop/{consultation.pk}/"
+            + (", ý kiến độc lập của Hội đồng tư vấn" if outcome.opinion is not None else "")
         )
 
     def add_demo_comments(self):
