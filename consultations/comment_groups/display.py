@@ -35,6 +35,11 @@ MEMBER_FIELDS = (
 
 _READABLE = (CommentStatus.RECEIVED, CommentStatus.ANSWERED)
 
+# Members a group lists on the public page until the reader asks for all of them (a campaign
+# group can have thousands): "?nhom=<group id>#nhom-gop-y-<group id>" lists them all.
+INLINE_MEMBERS = 10
+GROUP_PARAM = "nhom"
+
 
 @dataclass
 class GroupView:
@@ -42,10 +47,20 @@ class GroupView:
     count: int
     core: ConsultationComment | None
     members: list[ConsultationComment] = field(default_factory=list)
+    expanded: bool = False  # the public page lists every member, not the first INLINE_MEMBERS
 
     @property
     def pk(self) -> int:
         return self.group.pk
+
+    @property
+    def listed(self) -> list[ConsultationComment]:
+        """The members the public page lists: all when expanded, else the first INLINE_MEMBERS."""
+        return self.members if self.expanded else self.members[:INLINE_MEMBERS]
+
+    @property
+    def more(self) -> bool:
+        return len(self.members) > len(self.listed)
 
     @property
     def any_answer(self) -> Answer | None:

@@ -229,8 +229,9 @@ class ConsultationComment(XtdComment):
     def __str__(self) -> str:
         return self.receipt_number
 
-    def get_absolute_url(self, anchor_pattern: str = "#gop-y-%(id)s") -> str:
-        """The comment on its consultation's page."""
+    def get_absolute_url(self, anchor_pattern: str = "?gop-y=%(id)s#gop-y-%(id)s") -> str:
+        """The comment on its consultation's page: `?gop-y=<id>` draws its unit's every thread
+        (consultations.models.reading: a unit draws only its first few otherwise)."""
         return self.consultation.url + (anchor_pattern % {"id": self.pk})
 
     # ---- rules -------------------------------------------------------------------------------

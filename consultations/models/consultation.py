@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from consultations import timeline
 from consultations.forms import ConsultationPageForm
-from consultations.models.reading import UNIT_PARAM, consultation_page_context
+from consultations.models.reading import COMMENT_PARAM, EXPAND_PARAM, UNIT_PARAM, consultation_page_context
 from consultations.models.rules import MinimumPeriodRule
 from regulations.models import DocumentType, DocumentVersion, VersionKind
 
@@ -202,7 +202,14 @@ class ConsultationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(consultation_page_context(self, request.GET.get(UNIT_PARAM, "")[:160]))
+        context.update(
+            consultation_page_context(
+                self,
+                request.GET.get(UNIT_PARAM, "")[:160],
+                expand=request.GET.get(EXPAND_PARAM, "")[:160],
+                comment=request.GET.get(COMMENT_PARAM, "")[:20],
+            )
+        )
         return context
 
     # ---- the calendar ------------------------------------------------------------------------

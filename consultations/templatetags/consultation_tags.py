@@ -1,6 +1,7 @@
 """Render a draft under consultation in one pass: its text (as the library renders a document),
-and for each commentable unit its comment count, the "Góp ý điều này" action and the comments so
-far, threaded. Comment text is escaped: it renders as text, never as markup."""
+and for each commentable unit its comment count, the "Góp ý điều này" action and its first few
+threads (all of them in the expanded unit), then "Xem tất cả N góp ý về Điều X" when there are
+more. Comment text is escaped: it renders as text, never as markup."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from consultations.models.reading import FORM_ANCHOR, UNIT_PARAM, Thread, UnitComments
+from consultations.models.reading import EXPAND_PARAM, FORM_ANCHOR, UNIT_PARAM, Thread, UnitComments
 from regulations.models import ProvisionKind
 from regulations.models.reading import ProvisionNode
 
@@ -112,13 +113,37 @@ def render_thread(thread: Thread) -> SafeString:
     )
 
 
+def _more(unit: UnitComments) -> SafeString:
+    """The link to the unit with every thread drawn, landing on the first thread not drawn here."""
+    if not unit.more:
+        return mark_safe("")
+    if unit.provision is None:
+        text = ngettext("Xem tất cả %(n)s góp ý chung", "Xem tất cả %(n)s góp ý chung", unit.shown) % {"n": unit.shown}
+    else:
+        text = ngettext("Xem tất cả %(n)s góp ý về %(unit)s", "Xem tất cả %(n)s góp ý về %(unit)s", unit.shown) % {
+            "n": unit.shown,
+            "unit": _unit_name(unit),
+        }
+    return format_html(
+        '<p class="more-comments"><a href="?{}={}#gop-y-{}">{}</a></p>',
+        EXPAND_PARAM,
+        unit.anchor,
+        unit.next_thread,
+        text,
+    )
+
+
+def _threads(unit: UnitComments) -> SafeString:
+    return mark_safe("".join(render_thread(t) for t in unit.threads) + _more(unit))
+
+
 def _panel(unit: UnitComments) -> SafeString:
     if not unit.threads:
         return mark_safe("")
     return format_html(
         '<section class="unit-comments" aria-label="{}">{}</section>',
         _("Góp ý về %(unit)s") % {"unit": _unit_name(unit)},
-        mark_safe("".join(render_thread(t) for t in unit.threads)),
+        _threads(unit),
     )
 
 
@@ -187,7 +212,7 @@ def render_draft(tree: list[ProvisionNode], units: dict[int | None, UnitComments
 
 @register.simple_tag
 def render_threads(unit: UnitComments) -> SafeString:
-    return mark_safe("".join(render_thread(t) for t in unit.threads))
+    return _threads(unit)
 
 
 def countdown_text(now: datetime, target: datetime) -> str:

@@ -32,7 +32,8 @@ def test_it_shows_each_group_with_its_count_core_and_members(client, finance_fol
     assert "chuyển sang hậu kiểm" in page
     for comment in [*fees, person]:
         assert comment.receipt_number in page
-        assert f'href="#gop-y-{comment.pk}"' in page
+        # "#gop-y-<id>" if the page draws the comment, else with "?gop-y=<id>" that draws its unit in full.
+        assert f'href="#gop-y-{comment.pk}"' in page or f'href="?gop-y={comment.pk}#gop-y-{comment.pk}"' in page
     assert all(company in page for _, company in PEOPLE)
     # The page shows each comment's own text (which here names its writer); nowhere else is she named.
     signed = page.replace(escape(person.comment), "").replace(person.comment, "")
@@ -60,3 +61,38 @@ def test_it_leaves_out_members_the_public_does_not_see(client, finance_folder):
     fees[3].status = CommentStatus.PENDING_MODERATION
     fees[3].save()
     assert f"Nhóm {group.pk}" not in client.get(consultation.url).content.decode(), "one shown member is no group"
+
+
+def test_it_lists_a_few_members_then_a_link_to_all_and_each_link_reaches_its_comment(
+    client, finance_folder, monkeypatch
+):
+    from bs4 import BeautifulSoup
+
+    from consultations.comment_groups import display
+    from consultations.models.reading import INLINE_THREADS
+
+    monkeypatch.setattr(display, "INLINE_MEMBERS", 3)  # a campaign of thousands, in small
+    consultation = make_consultation(agency="Bộ Tài chính")
+    fees = campaign(consultation, FEES)
+    regroup(consultation)
+    group = CommentGroup.objects.get()
+
+    page = BeautifulSoup(client.get(consultation.url).content, "html.parser")
+    box = page.select_one(f"#nhom-gop-y-{group.pk}")
+    assert len(box.select(".comment-group-members li")) == 3 and not box.select_one("details").has_attr("open")
+    more = box.select_one(".more-comments a")
+    assert more.get_text() == f"Xem tất cả {len(fees)} góp ý trong nhóm {group.pk}"
+    assert more["href"] == f"?nhom={group.pk}#nhom-gop-y-{group.pk}"
+
+    page = BeautifulSoup(client.get(consultation.url + f"?nhom={group.pk}").content, "html.parser")
+    box = page.select_one(f"#nhom-gop-y-{group.pk}")
+    assert box.select_one("details").has_attr("open") and box.select_one(".more-comments") is None
+    links = {a.get_text(): a["href"] for a in box.select(".comment-group-members a")}
+    assert len(links) == len(fees)
+    # The general comments draw their first INLINE_THREADS threads; a link to another one expands them.
+    for n, comment in enumerate(fees):
+        drawn = n < INLINE_THREADS
+        expected = f"#gop-y-{comment.pk}" if drawn else f"?gop-y={comment.pk}#gop-y-{comment.pk}"
+        assert links[comment.receipt_number] == expected
+        target = client.get(consultation.url + expected.split("#")[0]).content.decode()
+        assert f'id="gop-y-{comment.pk}"' in target

@@ -138,7 +138,7 @@ def test_it_signs_the_comments_on_the_page_as_display_does(client):
         consultation, "chi@example.vn", provision=article, user_name="chi@example.vn", show_name=True, text="ba"
     )
 
-    response = client.get(consultation.url)
+    response = client.get(f"{consultation.url}?xem=dieu-2")  # all four: the unit expanded
     assert response.status_code == 200
     signed = {
         int(node["id"].removeprefix("gop-y-")): node.select_one(".comment-meta strong").get_text()

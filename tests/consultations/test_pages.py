@@ -1,5 +1,6 @@
 """The public side: the consultation page (status, countdown, questions, attachments, the draft
-with each article's count, action and comments, in a fixed number of queries), the list at
+with each article's count, action and first few comments, every comment reachable through
+"Xem tất cả" and its own link, in a fixed number of queries), the list at
 /tham-van/ (filters, order, pages, HTMX, no JavaScript needed) and the home page's section."""
 
 from datetime import timedelta
@@ -13,6 +14,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 
 from consultations.models import AttachmentKind, CommentStatus, ConsultationAttachment, ConsultationQuestion
+from consultations.models.reading import INLINE_THREADS
 from portal.site_setup import ensure_home_page
 from tests.consultations.builders import bulk_comments, make_comment, make_consultation, make_draft
 
@@ -134,7 +136,56 @@ def test_it_reads_the_page_in_a_fixed_number_of_queries_whatever_the_size(client
     assert small_count <= 30  # the page (about 20), public answers (2), versions, synthesis, the comment form
     page = soup(client, large.url)
     assert page.select_one("section#dieu-200 .comment-count").get_text() == "10 góp ý"
-    assert len(page.select(".unit-comments .comment")) == 2000
+    # Each unit draws its first INLINE_THREADS threads: the page's size does not grow with the comments.
+    assert len(page.select(".unit-comments .comment")) == 200 * INLINE_THREADS
+    assert len(page.select(".more-comments a")) == 200
+    expanded = f"{large.url}?xem=dieu-200"
+    assert _page_queries(client, expanded) == small_count
+    page = soup(client, expanded)
+    assert len(page.select("section#dieu-200 .unit-comments .comment")) == 10
+    assert len(page.select(".unit-comments .comment")) == 199 * INLINE_THREADS + 10
+
+
+def test_it_draws_a_few_threads_per_unit_then_a_link_to_all_of_them(client, consultation):
+    article_2 = consultation.version.provisions.get(anchor="dieu-2")
+    threads = [make_comment(consultation, article_2, text=f"Góp ý số {n} về Điều 2.") for n in range(5)]
+    reply = make_comment(consultation, article_2, parent_id=threads[4].pk, text="Trả lời góp ý số 4.")
+    general = [make_comment(consultation, None, text=f"Góp ý chung số {n}.") for n in range(INLINE_THREADS + 1)]
+    other = make_consultation(draft=make_draft(articles=2, key="khac"), slug="khac")
+    elsewhere = make_comment(other, None, text="Góp ý ở đợt khác.")
+
+    page = soup(client, consultation.url)
+    article = page.select_one("section#dieu-2")
+    assert article.select_one(".comment-count").get_text() == "6 góp ý"  # the count is every comment
+    assert [c["id"] for c in article.select(".unit-comments > .comment")] == [
+        f"gop-y-{c.pk}" for c in threads[:INLINE_THREADS]
+    ]
+    more = article.select_one(".unit-comments .more-comments a")
+    assert more.get_text() == "Xem tất cả 6 góp ý về Điều 2"  # five threads and a reply
+    assert more["href"] == f"?xem=dieu-2#gop-y-{threads[INLINE_THREADS].pk}"  # lands on the first not drawn
+    assert page.select_one("section#dieu-1 .more-comments") is None
+    general_more = page.select_one("#gop-y-chung .more-comments a")
+    assert general_more.get_text() == f"Xem tất cả {INLINE_THREADS + 1} góp ý chung"
+    assert general_more["href"] == f"?xem=gop-y-chung#gop-y-{general[INLINE_THREADS].pk}"
+    assert len(page.select("#gop-y-chung .unit-comments > .comment")) == INLINE_THREADS
+
+    page = soup(client, consultation.url + more["href"].split("#")[0])
+    article = page.select_one("section#dieu-2")
+    assert [c["id"] for c in article.select(".unit-comments > .comment")] == [f"gop-y-{c.pk}" for c in threads]
+    assert article.select_one(f"#gop-y-{threads[4].pk} .comment-replies #gop-y-{reply.pk}") is not None
+    assert article.select_one(".more-comments") is None
+    assert len(page.select("#gop-y-chung .unit-comments > .comment")) == INLINE_THREADS  # the others stay short
+    page = soup(client, consultation.url + general_more["href"].split("#")[0])
+    assert len(page.select("#gop-y-chung .unit-comments > .comment")) == INLINE_THREADS + 1
+
+    # A comment's own link draws its unit in full (a reply: its thread's unit); unknown values are ignored.
+    for comment in (threads[4], reply, general[INLINE_THREADS]):
+        url = comment.get_absolute_url()
+        assert url.startswith(consultation.url + f"?gop-y={comment.pk}#")
+        assert soup(client, url.split("#")[0]).select_one(f"#gop-y-{comment.pk}") is not None
+    for ignored in ("?xem=khong-co", f"?gop-y={elsewhere.pk}", "?gop-y=abc", "?xem="):
+        page = soup(client, consultation.url + ignored)
+        assert len(page.select("section#dieu-2 .unit-comments > .comment")) == INLINE_THREADS, ignored
 
 
 # ---- the list ----------------------------------------------------------------------------------

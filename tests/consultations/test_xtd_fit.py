@@ -84,7 +84,7 @@ def test_it_creates_the_comment_when_the_e_mail_confirmation_link_is_followed(cl
     comment = ConsultationComment.objects.get()
     # Not public until received: xtd answers with its "moderated" page rather than a redirect.
     assert response.status_code == 200
-    assert comment.get_absolute_url() == f"{consultation.url}#gop-y-{comment.pk}"
+    assert comment.get_absolute_url() == f"{consultation.url}?gop-y={comment.pk}#gop-y-{comment.pk}"
     assert (comment.provision, comment.anchor, comment.receipt_number[:3]) == (article, "dieu-3", "TV-")
     # xtd knows nothing of receipts: the comment intake marks it received on confirmation.
     assert comment.status == CommentStatus.UNCONFIRMED and comment.received_at is None
