@@ -9,7 +9,8 @@ bench database:
 commenter. `verify`: every receipt the load issued is in the database, and the database holds
 no comment that was not receipted (nothing lost, nothing extra). `page`: the consultation page
 with 20 articles and 200 comments, then 200 articles and 2,000 comments: its SQL queries (the
-same number whatever the size) and its time (median of 10 renders, in process).
+same number whatever the size), its time (median of 10 renders, in process), its size and the
+comments it draws (at most INLINE_THREADS threads per unit, whatever the number of comments).
 """
 
 from __future__ import annotations
@@ -158,7 +159,15 @@ def _measure(page: ConsultationPage, renders: int = 10) -> dict:
         started = time.perf_counter()
         client.get(url)
         times.append((time.perf_counter() - started) * 1000)
-    return {"queries": queries, "median_ms": round(statistics.median(times), 1), "bytes": len(response.content)}
+    return {
+        "queries": queries,
+        "median_ms": round(statistics.median(times), 1),
+        "bytes": len(response.content),
+        # Comments drawn: at most INLINE_THREADS threads (with their replies) per unit and for the
+        # general comments, whatever the number of comments (consultations.models.reading).
+        "drawn": response.content.count(b'<article class="comment"'),
+        "units": len(page.version.provisions.filter(kind="article")) + 1,
+    }
 
 
 def page(args: argparse.Namespace) -> dict:

@@ -10,7 +10,8 @@
 #      asyncio HTTP/1.1 client, loopback only); the CPU time gunicorn and the bench database's
 #      PostgreSQL backends spent during the load (bench/cpu_meter.py, /proc); every receipt read
 #      back through the API, then checked against the database (bench/consultation_bench.py verify);
-#   3. the consultation page with 20 articles and 200 comments, then 200 and 2,000: SQL queries and time;
+#   3. the consultation page with 20 articles and 200 comments, then 200 and 2,000: SQL queries, time,
+#      size and comments drawn (bounded: a few threads per unit);
 #   4. the figures written into docs/benchmarks.md (BENCH_DOC) between the consultations markers.
 #
 # BENCH_PAGE=0 skips step 3 (a quick look at the load alone; the page's table then keeps its figures).
@@ -165,6 +166,14 @@ if page is not None:
         "",
         f"Same number of queries at both sizes: {ok(small['queries'] == large['queries'])}.",
     ]
+    if "drawn" in large:
+        bound = large["units"] * 3  # INLINE_THREADS threads per unit and for the general comments (no replies here)
+        lines += [
+            "",
+            f"Comments drawn at 200 × 2,000: {large['drawn']} of 2,000 (each article and the general comments "
+            f"draw their first 3 threads, then «Xem tất cả N góp ý»): at most {bound}: {ok(large['drawn'] <= bound)}; "
+            f"HTML at most 512 KB: {ok(large['bytes'] <= 512 * 1024)}.",
+        ]
 else:
     lines += ["", "The consultation page was not measured in this run (BENCH_PAGE=0)."]
 lines.append("<!-- bench:consultations:end -->")

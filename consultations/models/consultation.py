@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -25,6 +26,9 @@ from consultations.forms import ConsultationPageForm
 from consultations.models.reading import COMMENT_PARAM, EXPAND_PARAM, UNIT_PARAM, consultation_page_context
 from consultations.models.rules import MinimumPeriodRule
 from regulations.models import DocumentType, DocumentVersion, VersionKind
+
+# The comments of the unit `?xem=` expands, alone: what HTMX swaps in place of its first few.
+UNIT_COMMENTS_TEMPLATE = "consultations/includes/unit_comments.html"
 
 
 class ConsultationStatus(models.TextChoices):
@@ -199,6 +203,17 @@ class ConsultationPage(Page):
     class Meta:
         verbose_name = _("lấy ý kiến dự thảo")
         verbose_name_plural = _("lấy ý kiến dự thảo")
+
+    def get_template(self, request, *args, **kwargs):
+        """With HTMX, a "Xem tất cả N góp ý" link (`?xem=<unit>`) gets that unit's comments alone."""
+        if request.headers.get("HX-Request") == "true" and request.GET.get(EXPAND_PARAM):
+            return UNIT_COMMENTS_TEMPLATE
+        return super().get_template(request, *args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        patch_vary_headers(response, ["HX-Request"])  # the same URL gives the page or a fragment
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

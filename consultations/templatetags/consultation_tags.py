@@ -124,12 +124,16 @@ def _more(unit: UnitComments) -> SafeString:
             "n": unit.shown,
             "unit": _unit_name(unit),
         }
+    # Without JavaScript the link opens the page with the unit expanded; with HTMX the unit's
+    # comments alone replace these (ConsultationPage.get_template), static/consultations/comments.js
+    # then moves the focus to the first comment that was not shown.
     return format_html(
-        '<p class="more-comments"><a href="?{}={}#gop-y-{}">{}</a></p>',
-        EXPAND_PARAM,
-        unit.anchor,
-        unit.next_thread,
-        text,
+        '<p class="more-comments"><a href="?{param}={anchor}#gop-y-{next}" hx-get="?{param}={anchor}" '
+        'hx-target="closest .unit-comments" hx-swap="outerHTML">{text}</a></p>',
+        param=EXPAND_PARAM,
+        anchor=unit.anchor,
+        next=unit.next_thread,
+        text=text,
     )
 
 
@@ -213,6 +217,24 @@ def render_draft(tree: list[ProvisionNode], units: dict[int | None, UnitComments
 @register.simple_tag
 def render_threads(unit: UnitComments) -> SafeString:
     return _threads(unit)
+
+
+@register.simple_tag
+def render_panel(unit: UnitComments) -> SafeString:
+    """A unit's comments (a section named after it), or the general comments (a div: their
+    section has its heading)."""
+    if unit.provision is not None:
+        return _panel(unit)
+    return format_html('<div class="unit-comments">{}</div>', _threads(unit)) if unit.threads else mark_safe("")
+
+
+@register.simple_tag
+def expanded_panel(units: dict[int | None, UnitComments], general: UnitComments, anchor: str) -> SafeString:
+    """The comments of the unit drawn in full (`anchor`, checked by the page's context), alone."""
+    if not anchor:
+        return mark_safe("")
+    unit = general if general.anchor == anchor else next((u for u in units.values() if u.anchor == anchor), None)
+    return render_panel(unit) if unit is not None else mark_safe("")
 
 
 def countdown_text(now: datetime, target: datetime) -> str:

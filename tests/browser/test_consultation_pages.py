@@ -1,7 +1,8 @@
 """Consultations in a real browser: the list at /tham-van/ and its filters (HTMX, and plain
 links without it), the demo draft (seed 000) with its units' comment counts, comments and the
 "Góp ý" action, accessibility (axe) and a phone's width. Data: the demo library and the demo
-consultations (consultations.demo), with two comments."""
+consultations (consultations.demo), with two comments on a unit and four general ones (the page
+draws three, then «Xem tất cả», which HTMX loads in place)."""
 
 import re
 
@@ -43,6 +44,8 @@ def consultations(library):
         commenter_type="individual",
         organization="",
     )
+    for n in range(4):  # one more than the page draws: «Xem tất cả 4 góp ý chung»
+        make_comment(demo.open, None, text=f"Góp ý chung số {n + 1} về thủ tục hành chính.")
     return library
 
 
@@ -84,6 +87,14 @@ def filters_the_list_and_opens_the_draft_at_a_unit(library, desktop):
     expect(reply.locator("strong")).to_have_text("Cá nhân #1")
     expect(desktop.locator("#phan-i .comment-count").first).to_have_text("0 góp ý")
     no_blocking_violations(desktop)
+
+    general = desktop.locator("#gop-y-chung .unit-comments > .comment")
+    expect(general).to_have_count(3)
+    desktop.get_by_role("link", name="Xem tất cả 4 góp ý chung").click()  # HTMX: the rest in place
+    expect(general).to_have_count(4)
+    expect(general.nth(3)).to_be_focused()  # the first comment that was not shown
+    assert desktop.url == library.url + SEED_URL
+    expect(desktop.get_by_role("link", name="Xem tất cả 4 góp ý chung")).to_have_count(0)
 
     unit.get_by_role("link", name=re.compile("^Góp ý mục này")).first.click()
     desktop.wait_for_url(re.compile(re.escape(SEED_URL) + rf"\?muc={UNIT}#gop-y$"))

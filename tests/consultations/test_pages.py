@@ -178,6 +178,17 @@ def test_it_draws_a_few_threads_per_unit_then_a_link_to_all_of_them(client, cons
     page = soup(client, consultation.url + general_more["href"].split("#")[0])
     assert len(page.select("#gop-y-chung .unit-comments > .comment")) == INLINE_THREADS + 1
 
+    # With HTMX the link's hx-get gets the unit's comments alone, swapped in place of the first few.
+    assert more["hx-get"] == "?xem=dieu-2" and more["hx-target"] == "closest .unit-comments"
+    response = client.get(consultation.url + more["hx-get"], HTTP_HX_REQUEST="true")
+    assert "HX-Request" in response["Vary"]
+    fragment = response.content.decode().strip()
+    assert fragment.startswith('<section class="unit-comments" aria-label="Góp ý về Điều 2">') and "<html" not in fragment
+    part = BeautifulSoup(fragment, "html.parser")
+    assert [c["id"] for c in part.select(".unit-comments > .comment")] == [f"gop-y-{c.pk}" for c in threads]
+    response = client.get(consultation.url + general_more["hx-get"], HTTP_HX_REQUEST="true")
+    assert len(BeautifulSoup(response.content, "html.parser").select(".unit-comments > .comment")) == len(general)
+
     # A comment's own link draws its unit in full (a reply: its thread's unit); unknown values are ignored.
     for comment in (threads[4], reply, general[INLINE_THREADS]):
         url = comment.get_absolute_url()
