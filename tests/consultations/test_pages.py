@@ -183,7 +183,9 @@ def test_it_draws_a_few_threads_per_unit_then_a_link_to_all_of_them(client, cons
     response = client.get(consultation.url + more["hx-get"], HTTP_HX_REQUEST="true")
     assert "HX-Request" in response["Vary"]
     fragment = response.content.decode().strip()
-    assert fragment.startswith('<section class="unit-comments" aria-label="Góp ý về Điều 2">') and "<html" not in fragment
+    assert (
+        fragment.startswith('<section class="unit-comments" aria-label="Góp ý về Điều 2">') and "<html" not in fragment
+    )
     part = BeautifulSoup(fragment, "html.parser")
     assert [c["id"] for c in part.select(".unit-comments > .comment")] == [f"gop-y-{c.pk}" for c in threads]
     response = client.get(consultation.url + general_more["hx-get"], HTTP_HX_REQUEST="true")
