@@ -120,6 +120,10 @@ def the_filters_work_without_javascript(library, chromium):
         tab.wait_for_url(re.compile(r"/tham-van/\?status=closed"))
         expect(tab.locator(".consultation-list .consultation-item")).to_have_count(1)
         expect(tab.locator(".consultation-item .badge")).to_have_text("Đã đóng")
+        tab.goto(library.url + SEED_URL)  # «Xem tất cả» without JavaScript: the page with the unit expanded
+        tab.get_by_role("link", name="Xem tất cả 4 góp ý chung").click()
+        tab.wait_for_url(re.compile(r"\?xem=gop-y-chung#gop-y-\d+$"))
+        expect(tab.locator("#gop-y-chung .unit-comments > .comment")).to_have_count(4)
     finally:
         context.close()
 
