@@ -1,7 +1,7 @@
 """The last hour before a deadline: many commenters sending comments through the API at once.
 
     python bench/comment_load.py --base http://127.0.0.1:PORT --setup setup.json \
-        --concurrency 40 --duration 60 --out load.json [--server-pid PID --database NAME --admin-url URL]
+        --concurrency 40 --duration 60 --out load.json [--rate 100] [--server-pid PID --database NAME --admin-url URL]
 
 Loopback only (the base URL must be 127.0.0.1/localhost), bounded in time (`--duration`, and
 every request times out after 30 s). Each of the `--concurrency` virtual commenters has its own
@@ -9,6 +9,13 @@ API key (from the setup file of bench/consultation_bench.py) and its own kept-al
 and sends comments one after the other, each with a new text and idempotency key, on an article
 picked in turn (one in five on the draft as a whole). Then every receipt issued is read back
 through GET /api/v1/comments/{number}.
+
+Two ways to send: back to back (the default: each commenter sends its next comment as soon as the
+last is answered, which measures how many the server can take, and makes every latency the
+queue's length divided by that rate), or at an offered rate (`--rate 100`: 100 comments a second
+in all, spread over the commenters, as in the last hour when many people each send a comment),
+which measures how long a comment waits at that rate. With `--rate`, a comment's latency counts
+from the moment it was due, so a server that falls behind shows in the figures.
 
 The client is a small HTTP/1.1 client on asyncio streams (kept-alive connections, one process):
 it shares the server's cores, so it must cost little; its own CPU time is reported. With
@@ -30,6 +37,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -104,16 +112,39 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+@dataclass(frozen=True)
+class Pace:
+    """An offered load: ``rate`` comments a second in all, spread evenly over the commenters
+    (commenter i's k-th comment is due at start + (i + k × commenters) / rate)."""
+
+    start: float
+    rate: float
+    commenters: int
+
+    def due(self, number: int, sent: int) -> float:
+        return self.start + ((number % self.commenters) + sent * self.commenters) / self.rate
+
+
 def new_results() -> dict:
     return {"status": {}, "latencies": [], "transport_errors": [], "receipts": []}
 
 
-async def commenter(number: int, connection: Connection, setup: dict, deadline: float, results: dict) -> None:
+async def commenter(
+    number: int, connection: Connection, setup: dict, deadline: float, results: dict, pace: Pace | None = None
+) -> None:
+    """Sends comments until ``deadline``: back to back, or on ``pace``'s schedule (then the latency
+    counts from the moment the comment was due, so a server that falls behind is not hidden by
+    the client waiting for it)."""
     key = setup["keys"][number % len(setup["keys"])]
     articles = setup["articles"]
     path = f"/api/v1/consultations/{setup['consultation_id']}/comments"
     sent = 0
     while time.monotonic() < deadline:
+        due = pace.due(number, sent) if pace else None
+        if due is not None:
+            if due >= deadline:
+                break
+            await asyncio.sleep(max(0.0, due - time.monotonic()))
         sent += 1
         article = None if sent % 5 == 0 else articles[(number * 7 + sent) % len(articles)]
         body = {
@@ -124,13 +155,13 @@ async def commenter(number: int, connection: Connection, setup: dict, deadline: 
             "tax_code": setup["tax_code"],
             "idempotency_key": f"bench-{RUN}-{number}-{sent}",
         }
-        started = time.perf_counter()
+        started = time.monotonic() if due is None else due
         try:
             status, content = await connection.request("POST", path, json.dumps(body).encode(), {"X-Api-Key": key})
         except TransportError as error:
             results["transport_errors"].append(str(error))
             continue
-        elapsed = (time.perf_counter() - started) * 1000
+        elapsed = (time.monotonic() - started) * 1000
         results["status"][status] = results["status"].get(status, 0) + 1
         if status == 201:
             results["latencies"].append(elapsed)
@@ -172,8 +203,9 @@ async def run(args: argparse.Namespace) -> dict:
     before = meter.sample()
     started = time.monotonic()
     deadline = started + args.duration
+    pace = Pace(started, args.rate, args.concurrency) if args.rate else None
     await asyncio.gather(
-        *(commenter(n + args.concurrency, c, setup, deadline, results) for n, c in enumerate(connections))
+        *(commenter(n + args.concurrency, c, setup, deadline, results, pace) for n, c in enumerate(connections))
     )
     elapsed = time.monotonic() - started
     after = meter.sample()
@@ -189,6 +221,7 @@ async def run(args: argparse.Namespace) -> dict:
     cores = os.cpu_count() or 1
     return {
         "concurrency": args.concurrency,
+        "offered_per_s": args.rate or None,
         "duration_s": round(elapsed, 1),
         "accepted": accepted,
         "accepted_per_s": round(accepted / elapsed, 1),
@@ -226,6 +259,9 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=40)
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load (bounded)")
     parser.add_argument("--warmup", type=float, default=5.0, help="seconds of load before measuring")
+    parser.add_argument(
+        "--rate", type=float, default=0.0, help="comments a second offered in all (0: each sends back to back)"
+    )
     parser.add_argument("--server-pid", type=int, default=None, help="the server's master process (CPU time)")
     parser.add_argument("--database", default="", help="the database whose PostgreSQL backends are measured")
     parser.add_argument("--admin-url", default="", help="a connection URL to another database, to list them")

@@ -109,8 +109,10 @@ def setup(args: argparse.Namespace) -> dict:
 
 def verify(args: argparse.Namespace) -> dict:
     setup_data = json.loads(Path(args.setup).read_text(encoding="utf-8"))
-    load = json.loads(Path(args.load).read_text(encoding="utf-8"))
-    issued = set(load["receipts"])
+    receipts = [
+        number for path in args.load for number in json.loads(Path(path).read_text(encoding="utf-8"))["receipts"]
+    ]
+    issued = set(receipts)
     stored = set(
         ConsultationComment.objects.filter(consultation_id=setup_data["consultation_id"]).values_list(
             "receipt_number", flat=True
@@ -121,7 +123,7 @@ def verify(args: argparse.Namespace) -> dict:
         "stored": len(stored),
         "lost": len(issued - stored),
         "stored_without_receipt": len(stored - issued),
-        "duplicate_receipts": len(load["receipts"]) - len(issued),
+        "duplicate_receipts": len(receipts) - len(issued),
     }
 
 
@@ -187,7 +189,7 @@ def main() -> None:
     make.add_argument("--out", required=True)
     check = commands.add_parser("verify")
     check.add_argument("--setup", required=True)
-    check.add_argument("--load", required=True)
+    check.add_argument("--load", required=True, nargs="+", help="the load runs' JSON files")
     check.add_argument("--out", required=True)
     render = commands.add_parser("page")
     render.add_argument("--out", required=True)
