@@ -17,6 +17,12 @@ RUN_OPTIONS = {
 
 BLOCKING_IMPACTS = ("serious", "critical")
 
+# Animations and transitions that end (a message fading in, a panel sliding open) are over:
+# colour contrast measured half-way through one would be neither the page's nor a fair reading.
+SETTLED = """() => document.getAnimations().every(
+    (animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity
+)"""
+
 
 @dataclass(frozen=True)
 class Violation:
@@ -31,7 +37,9 @@ class Violation:
 
 
 def run_axe(page: Any) -> list[Violation]:
-    """Inject axe-core into `page` (a playwright.sync_api.Page) and return every violation."""
+    """Inject axe-core into `page` (a playwright.sync_api.Page) and return every violation, once
+    the page's finite animations have ended."""
+    page.wait_for_function(SETTLED, timeout=10_000)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     raw = page.evaluate("async (options) => (await axe.run(document, options)).violations", RUN_OPTIONS)
