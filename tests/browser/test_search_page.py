@@ -47,18 +47,6 @@ def indexed_library(library, opensearch, search_index_prefix):
 
 
 @pytest.fixture
-def opensearch_down(settings):
-    """OpenSearch unreachable: the client is rebuilt for the closed port (setting_changed), and
-    the cached health answers are forgotten before and after."""
-    from search import health
-
-    settings.OPENSEARCH_URL = CLOSED_PORT
-    health.reset()
-    yield
-    health.reset()
-
-
-@pytest.fixture
 def no_js(chromium):
     """A desktop tab with JavaScript disabled: the search form is a plain GET form."""
     context = chromium.new_context(viewport=DESKTOP, locale="vi-VN", java_script_enabled=False)
@@ -151,9 +139,16 @@ def search_without_javascript(no_js, base: str) -> None:
     open_hit_and_check_the_article(no_js, marked_hit(no_js), base)
 
 
-def test_it_searches_without_diacritics_filters_by_agency_and_opens_the_highlighted_article(
-    indexed_library, desktop, no_js
+def test_it_searches_with_opensearch_then_from_the_database_when_it_is_unreachable(
+    indexed_library, settings, desktop, no_js
 ):
+    """One demo library, indexed (loading it takes most of the time): the search in OpenSearch
+    with and without JavaScript, then the same search answered by the database."""
+    searches_without_diacritics_filters_by_agency_and_opens_the_highlighted_article(indexed_library, desktop, no_js)
+    answers_from_the_database_with_a_notice_when_opensearch_is_unreachable(indexed_library, settings, desktop)
+
+
+def searches_without_diacritics_filters_by_agency_and_opens_the_highlighted_article(indexed_library, desktop, no_js):
     base = indexed_library.url
     desktop.goto(base + PAGE)
     expect(results_heading(desktop)).to_have_text("Nhập từ khóa để tìm")
@@ -206,8 +201,20 @@ def test_it_searches_without_diacritics_filters_by_agency_and_opens_the_highligh
     search_without_javascript(no_js, base)
 
 
-def test_it_answers_from_the_database_with_a_notice_when_opensearch_is_unreachable(library, opensearch_down, desktop):
-    base = library.url
+def answers_from_the_database_with_a_notice_when_opensearch_is_unreachable(library, settings, desktop):
+    """OpenSearch unreachable: the client is rebuilt for the closed port (setting_changed), and
+    the cached health answers are forgotten (pytest-django's ``settings`` restores the address)."""
+    from search import health
+
+    settings.OPENSEARCH_URL = CLOSED_PORT
+    health.reset()
+    try:
+        search_from_the_database(library.url, desktop)
+    finally:
+        health.reset()
+
+
+def search_from_the_database(base, desktop):
     desktop.goto(base + PAGE)
 
     desktop.get_by_label("Từ khóa, số hiệu hoặc trích dẫn").fill(QUERY)
