@@ -6,10 +6,10 @@
 #   2. the last hour before a deadline: gunicorn (GUNICORN_WORKERS processes, default 3, of
 #      GUNICORN_THREADS threads, default 4: gthread, kept-alive connections; persistent database
 #      connections) on 127.0.0.1, 40 concurrent commenters through POST /api/v1/consultations/{id}/comments
-#      for BENCH_LOAD_SECONDS (default 60) after 5 s of warm-up (bench/comment_load.py, a small
-#      asyncio HTTP/1.1 client, loopback only), first back to back (how many the server takes), then
-#      at BENCH_RATE comments a second offered in all (default 100: how long a comment waits at that
-#      rate); the CPU time gunicorn and the bench database's
+#      for BENCH_LOAD_SECONDS (default 60) each phase (bench/comment_load.py, a small asyncio HTTP/1.1
+#      client, loopback only): first at BENCH_RATE comments a second offered in all (default 100: how
+#      long a comment waits at that rate, on a fresh database), then back to back (how many the server
+#      takes); the CPU time gunicorn and the bench database's
 #      PostgreSQL backends spent during the load (bench/cpu_meter.py, /proc); every receipt read
 #      back through the API, then checked against the database (bench/consultation_bench.py verify);
 #   3. the consultation page with 20 articles and 200 comments, then 200 and 2,000: SQL queries, time,
@@ -96,13 +96,13 @@ for _ in $(seq 1 120); do
 done
 curl -fsS --max-time 5 -o /dev/null "http://127.0.0.1:$PORT/api/v1/consultations" || die "gunicorn did not answer"
 
-say "load: $CONCURRENCY commenters for $SECONDS_OF_LOAD s"
-"$PY" bench/comment_load.py --base "http://127.0.0.1:$PORT" --setup "$OUT/setup.json" \
-  --concurrency "$CONCURRENCY" --duration "$SECONDS_OF_LOAD" --warmup 5 --out "$OUT/load.json" \
-  --server-pid "$pid" --database "$DB_NAME" --admin-url "$ADMIN_URL"
 say "load: $CONCURRENCY commenters offering $RATE comments a second for $SECONDS_OF_LOAD s"
 "$PY" bench/comment_load.py --base "http://127.0.0.1:$PORT" --setup "$OUT/setup.json" \
-  --concurrency "$CONCURRENCY" --duration "$SECONDS_OF_LOAD" --warmup 2 --rate "$RATE" --out "$OUT/load_rate.json" \
+  --concurrency "$CONCURRENCY" --duration "$SECONDS_OF_LOAD" --warmup 5 --rate "$RATE" --out "$OUT/load_rate.json" \
+  --server-pid "$pid" --database "$DB_NAME" --admin-url "$ADMIN_URL"
+say "load: $CONCURRENCY commenters for $SECONDS_OF_LOAD s"
+"$PY" bench/comment_load.py --base "http://127.0.0.1:$PORT" --setup "$OUT/setup.json" \
+  --concurrency "$CONCURRENCY" --duration "$SECONDS_OF_LOAD" --warmup 2 --out "$OUT/load.json" \
   --server-pid "$pid" --database "$DB_NAME" --admin-url "$ADMIN_URL"
 SERVER_ERRORS_LOGGED="$(grep -cE '" 5[0-9][0-9] ' "$OUT/gunicorn.log" || true)"
 cleanup
@@ -121,6 +121,7 @@ out, doc, workers, threads, logged_errors = sys.argv[1:6]
 load = json.load(open(f"{out}/load.json"))
 verify = json.load(open(f"{out}/verify.json"))
 paced = json.load(open(f"{out}/load_rate.json"))
+sent_paced = sum(paced["status"].values()) + paced["transport_errors"]
 errors = sum(run["server_errors"] + run["warmup_server_errors"] for run in (load, paced))
 transport = sum(run["transport_errors"] + run.get("warmup_transport_errors", 0) for run in (load, paced))
 page = json.load(open(f"{out}/page.json")) if os.path.exists(f"{out}/page.json") else None
@@ -135,18 +136,19 @@ lines = [
     "the load tool on the same cores.",
     "",
     f"**The last hour before a deadline**: {load['concurrency']} concurrent commenters, each with its own API key "
-    "and connection (`bench/comment_load.py`, loopback), in two phases against the same server: first each sends "
-    f"its comments back to back for {load['duration_s']} s after 5 s of warm-up (how many comments the server "
-    "takes; every latency is then the queue of 40 divided by that rate), then together they offer "
-    f"{paced['offered_per_s']:g} comments a second for {paced['duration_s']} s (how long a comment waits at the "
-    "target's rate, counted from the moment it was due). Load average (1 / 5 / 15 min) when the first phase began: "
-    f"{loads(load['load_before'])}; when the second ended: {loads(paced['load_after'])}.",
+    "and connection (`bench/comment_load.py`, loopback), in two phases against the same server and a fresh "
+    f"database: first, after 5 s of warm-up, together they offer {paced['offered_per_s']:g} comments a second "
+    f"for {paced['duration_s']} s (how long a comment waits at the target's rate, counted from the moment it was "
+    "due, so a server that falls behind shows); then, after 2 s of warm-up, each sends its comments back to back "
+    f"for {load['duration_s']} s (how many comments the server takes; every latency is then the queue of 40 divided "
+    f"by that rate). Load average (1 / 5 / 15 min) when the first phase began: {loads(paced['load_before'])}; "
+    f"when the second ended: {loads(load['load_after'])}.",
     "",
     "| figure | measured | target | met |",
     "|---|---|---|---|",
     f"| comments accepted per second, sent back to back | {load['accepted_per_s']} | ≥ 100 | {ok(load['accepted_per_s'] >= 100)} |",
     f"| latency p50 / p95 / p99 (ms), sent back to back | {load['p50_ms']} / {load['p95_ms']} / {load['p99_ms']} | — | — |",
-    f"| comments accepted per second with {paced['offered_per_s']:g} offered | {paced['accepted_per_s']} | ≥ 100 | {ok(paced['accepted_per_s'] >= 99.5)} |",
+    f"| comments accepted with {paced['offered_per_s']:g} a second offered | {paced['accepted']} of {sent_paced} sent ({paced['accepted_per_s']}/s) | all, at ≥ 100/s | {ok(paced['accepted'] == sent_paced and paced['offered_per_s'] >= 100)} |",
     f"| latency p50 / p95 / p99 (ms) with {paced['offered_per_s']:g} a second offered | {paced['p50_ms']} / {paced['p95_ms']} / {paced['p99_ms']} | p95 < 300 | {ok(paced['p95_ms'] < 300)} |",
     f"| comments accepted (warm-ups + measured, both phases) | {verify['issued']} | — | — |",
     f"| receipts lost (issued, not in the database) | {verify['lost']} | 0 | {ok(verify['lost'] == 0)} |",
