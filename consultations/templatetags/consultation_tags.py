@@ -12,7 +12,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -20,20 +20,9 @@ from django.utils.translation import ngettext
 from consultations.models.reading import EXPAND_PARAM, FORM_ANCHOR, UNIT_PARAM, Thread, UnitComments
 from regulations.models import ProvisionKind
 from regulations.models.reading import ProvisionNode
+from regulations.templatetags.regulation_tags import HEADING_KINDS, paragraphs
 
 register = template.Library()
-
-HEADING_KINDS = {
-    ProvisionKind.CHAPTER,
-    ProvisionKind.SECTION,
-    ProvisionKind.PART,
-    ProvisionKind.APPENDIX,
-    ProvisionKind.ATTACHMENT,
-}
-
-
-def _paragraphs(text: str) -> SafeString:
-    return format_html_join("", "<p>{}</p>", ((line,) for line in text.split("\n") if line.strip()))
 
 
 def _unit_name(unit: UnitComments) -> str:
@@ -157,7 +146,7 @@ def _node(node: ProvisionNode, level: int, units: dict[int | None, UnitComments]
     children = "".join(_node(child, level + 1, units, is_open) for child in node.children)
     tools = _tools(unit, is_open) if unit else ""
     panel = _panel(unit) if unit else ""
-    body = _paragraphs(p.text)
+    body = paragraphs(p.text)
     if p.kind == ProvisionKind.ARTICLE:
         heading = format_html(
             '<h{level} class="article-heading"><a class="anchor-link" href="#{anchor}">Điều {label}.</a> {title}'
@@ -203,7 +192,7 @@ def _node(node: ProvisionNode, level: int, units: dict[int | None, UnitComments]
         marker,
         first,
         tools,
-        _paragraphs(rest),
+        paragraphs(rest),
         mark_safe(children),
         panel,
     )

@@ -9,6 +9,7 @@ from regulations.models.reading import ProvisionNode
 
 register = template.Library()
 
+# Provisions drawn as a heading with the text under it (the consultation page draws them the same way).
 HEADING_KINDS = {
     ProvisionKind.CHAPTER,
     ProvisionKind.SECTION,
@@ -18,14 +19,15 @@ HEADING_KINDS = {
 }
 
 
-def _paragraphs(text: str) -> SafeString:
+def paragraphs(text: str) -> SafeString:
+    """One <p> per non-empty line of a provision's text."""
     return format_html_join("", "<p>{}</p>", ((line,) for line in text.split("\n") if line.strip()))
 
 
 def _node(node: ProvisionNode, level: int) -> str:
     p = node.provision
     children = "".join(_node(child, level + 1) for child in node.children)
-    body = _paragraphs(p.text)
+    body = paragraphs(p.text)
     if p.kind == ProvisionKind.ARTICLE:
         heading = format_html(
             '<h{level} class="article-heading">'
@@ -57,7 +59,7 @@ def _node(node: ProvisionNode, level: int) -> str:
         )
     marker = format_html('<a class="marker" href="#{}" title="{}">{}</a>', p.anchor, p.citation, p.display_label)
     first, _, rest = p.text.partition("\n")
-    rest_html = _paragraphs(rest)
+    rest_html = paragraphs(rest)
     return format_html(
         '<div class="provision {}" id="{}"><p>{} {}</p>{}{}</div>',
         p.kind,

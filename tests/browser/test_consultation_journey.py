@@ -18,12 +18,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 
-import docx
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
+from tests.consultations.builders import write_docx
 
 from .conftest import DESKTOP, _launch
 
@@ -63,11 +63,7 @@ def journey(live_server, alice, bob, lan, tmp_path):
     from regulations.agencies import resolve_agency
 
     folder = ensure_consultation_folder(resolve_agency("Bộ Tài chính"))
-    document = docx.Document()
-    for line in DRAFT_LINES:
-        document.add_paragraph(line)
-    draft = tmp_path / "du-thao-thong-tu-hoa-don.docx"
-    document.save(draft)
+    draft = write_docx(tmp_path / "du-thao-thong-tu-hoa-don.docx", DRAFT_LINES)
     _key, raw_key = issue_key(lan, "máy chủ của doanh nghiệp")
     return {"url": live_server.url, "folder": folder, "draft": draft, "api_key": raw_key}
 

@@ -22,16 +22,10 @@ PUBLIC_URL = "/tham-van/bo-tai-chinh/du-thao-thong-tu-huong-dan-hoa-don-dien-tu-
 
 @pytest.fixture
 def draft_docx(tmp_path):
-    import docx
-
+    from tests.consultations.builders import write_docx
     from tests.consultations.test_admin import DRAFT_LINES
 
-    document = docx.Document()
-    for line in DRAFT_LINES:
-        document.add_paragraph(line)
-    path = tmp_path / "du-thao-thong-tu.docx"
-    document.save(path)
-    return path
+    return write_docx(tmp_path / "du-thao-thong-tu.docx", DRAFT_LINES)
 
 
 @pytest.fixture

@@ -130,3 +130,14 @@ def bulk_comments(consultation: ConsultationPage, units, per_unit: int, status=N
             status=status,
         ).save_base(raw=True, force_insert=True)
     return len(plan)
+
+
+def write_docx(path, lines):
+    """A Word file with one paragraph per line (a draft as a ministry types it); returns ``path``."""
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(path)
+    return path

@@ -5,7 +5,6 @@ officer of another ministry can neither create nor edit there."""
 
 from datetime import date, timedelta
 
-import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -16,7 +15,7 @@ from consultations.folders import ensure_consultation_folder
 from consultations.models import ConsultationPage
 from consultations.timeline import VIETNAM
 from regulations.models import LegalDocumentPage, VersionKind
-from tests.consultations.builders import make_draft
+from tests.consultations.builders import make_draft, write_docx
 
 pytestmark = pytest.mark.django_db
 
@@ -40,12 +39,7 @@ DRAFT_LINES = [
 
 
 def docx_upload(tmp_path, lines=DRAFT_LINES, name="du-thao-thong-tu.docx") -> SimpleUploadedFile:
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    path = tmp_path / name
-    document.save(path)
-    return SimpleUploadedFile(name, path.read_bytes())
+    return SimpleUploadedFile(name, write_docx(tmp_path / name, lines).read_bytes())
 
 
 @pytest.fixture
