@@ -12,6 +12,10 @@ cd "$ROOT"
 CORPUS_DIR="${CORPUS_DIR:-../shared/corpus}"
 CORPUS_DIR="$(realpath -m "$CORPUS_DIR")"   # relative to the repo root
 export CORPUS_DIR
+if [ ! -f "$CORPUS_DIR/seeds/index.json" ]; then
+  echo "test.sh: the shared corpus is not at $CORPUS_DIR (no seeds/index.json); set CORPUS_DIR to it" >&2
+  exit 2
+fi
 PY="$ROOT/.venv/bin/python"
 
 say() { echo "==> $*" >&2 || true; }
