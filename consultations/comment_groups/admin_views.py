@@ -79,7 +79,7 @@ class ConsultationGroupsView(GroupsPage):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        groups = display.groups_of(self.consultation.pk, members=False)
+        groups = display.groups_of(self.consultation.pk)
         looked_at = grouped_comments(self.consultation.pk).count()
         grouped = sum(view.count for view in groups)
         context.update(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from consultations.models import (
@@ -60,7 +60,7 @@ class GroupView:
 
     @property
     def more(self) -> bool:
-        return len(self.members) > len(self.listed)
+        return self.count > len(self.listed)
 
     @property
     def any_answer(self) -> Answer | None:
@@ -86,9 +86,50 @@ def public_name(comment: ConsultationComment) -> str:
     return str(CommenterType(comment.commenter_type).label) if comment.commenter_type else _("Cá nhân")
 
 
-def groups_of(consultation_id: int, *, members: bool = True, shown_only: bool = False) -> list[GroupView]:
-    """The consultation's groups, largest first, each with its core and (if `members`) its
-    members oldest first; `shown_only` keeps the members the public page shows."""
+def groups_of(consultation_id: int) -> list[GroupView]:
+    """The consultation's groups, largest first, each with its core and its count of members (all
+    of them, whatever their status): the table the agency's staff sees."""
+    groups = (
+        CommentGroup.objects.filter(consultation_id=consultation_id)
+        .with_counts()
+        .select_related("core", "answer")
+        .order_by("-member_count", "pk")
+    )
+    return [GroupView(group=group, count=group.member_count, core=group.core) for group in groups]
+
+
+def public_groups_of(consultation_id: int, expanded: int | None = None) -> list[GroupView]:
+    """The groups as the public page shows them: members the public sees, two or more, largest
+    first, each with its first INLINE_MEMBERS members only (a campaign group can have thousands),
+    and all of them for the `expanded` group. Three queries whatever the groups' size, four with
+    an expanded group."""
+    groups = (
+        CommentGroup.objects.filter(consultation_id=consultation_id)
+        .annotate(shown_count=Count("memberships", filter=Q(memberships__comment__status__in=SHOWN_STATUSES)))
+        .filter(shown_count__gte=2)
+        .select_related("core", "answer")
+        .order_by("-shown_count", "pk")
+        # A sliced prefetch: Django limits the rows per group in SQL (a window function).
+        .prefetch_related(
+            Prefetch("memberships", queryset=_memberships(True)[: INLINE_MEMBERS + 1], to_attr="first_memberships")
+        )
+    )
+    views = []
+    for group in groups:
+        listed = [m.comment for m in group.first_memberships]
+        if group.pk == expanded:
+            listed = [m.comment for m in _memberships(True).filter(group_id=group.pk)]
+        core = group.core
+        if core is None or core.status not in _READABLE:
+            # The public reads a member's text only if it is shown and not hidden.
+            core = next((c for c in listed if c.status in _READABLE), None) or _first_readable(group.pk)
+        view = GroupView(group=group, count=group.shown_count, core=core, members=listed)
+        view.expanded = group.pk == expanded
+        views.append(view)
+    return views
+
+
+def _memberships(shown_only: bool):
     memberships = (
         GroupMembership.objects.select_related("comment")
         .only("group_id", "similarity", "pinned", *MEMBER_FIELDS)
@@ -96,26 +137,10 @@ def groups_of(consultation_id: int, *, members: bool = True, shown_only: bool = 
     )
     if shown_only:
         memberships = memberships.filter(comment__status__in=SHOWN_STATUSES)
-    groups = (
-        CommentGroup.objects.filter(consultation_id=consultation_id)
-        .with_counts()
-        .select_related("core", "answer")
-        .order_by("-member_count", "pk")
-    )
-    if members:
-        groups = groups.prefetch_related(Prefetch("memberships", queryset=memberships))
-    views = []
-    for group in groups:
-        listed = [m.comment for m in group.memberships.all()] if members else []
-        count = len(listed) if shown_only else group.member_count
-        core = group.core
-        if shown_only:
-            if count < 2:
-                continue
-            if core is None or core.status not in _READABLE:
-                # The public reads a member's text only if it is shown and not hidden.
-                core = next((c for c in listed if c.status in _READABLE), None)
-        views.append(GroupView(group=group, count=count, core=core, members=listed))
-    if shown_only:
-        views.sort(key=lambda view: (-view.count, view.pk))
-    return views
+    return memberships
+
+
+def _first_readable(group_id: int) -> ConsultationComment | None:
+    """The oldest member the public may read, for a group whose core and first members it may not."""
+    membership = _memberships(True).filter(group_id=group_id, comment__status__in=_READABLE).first()
+    return membership.comment if membership is not None else None

@@ -5,7 +5,7 @@ a link to a comment on the page, that draws its unit in full when the page does 
 
 from django import template
 
-from consultations.comment_groups.display import GROUP_PARAM, groups_of, public_name
+from consultations.comment_groups.display import GROUP_PARAM, public_groups_of, public_name
 from consultations.models.reading import COMMENT_PARAM
 
 register = template.Library()
@@ -14,11 +14,8 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def public_comment_groups(context, consultation):
     request = context.get("request")
-    expanded = request.GET.get(GROUP_PARAM, "") if request is not None else ""
-    views = groups_of(consultation.pk, shown_only=True)
-    for view in views:
-        view.expanded = str(view.pk) == expanded
-    return views
+    value = request.GET.get(GROUP_PARAM, "") if request is not None else ""
+    return public_groups_of(consultation.pk, expanded=int(value) if value.isdecimal() else None)
 
 
 @register.simple_tag(takes_context=True)

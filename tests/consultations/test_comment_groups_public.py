@@ -96,3 +96,29 @@ def test_it_lists_a_few_members_then_a_link_to_all_and_each_link_reaches_its_com
         assert links[comment.receipt_number] == expected
         target = client.get(consultation.url + expected.split("#")[0]).content.decode()
         assert f'id="gop-y-{comment.pk}"' in target
+
+
+def test_it_loads_only_the_members_a_group_lists_in_a_fixed_number_of_queries(
+    finance_folder, monkeypatch, django_assert_num_queries
+):
+    from consultations.comment_groups import display
+
+    monkeypatch.setattr(display, "INLINE_MEMBERS", 2)
+    consultation = make_consultation(agency="Bộ Tài chính")
+    fees = campaign(consultation, FEES)
+    regroup(consultation)
+    group = CommentGroup.objects.get()
+    # The core and the first members hidden: the public reads the oldest member it may read.
+    for comment in fees[:3]:
+        comment.status = CommentStatus.HIDDEN
+        comment.save()
+    group.core_id = fees[0].pk
+    group.save()
+
+    with django_assert_num_queries(3):  # groups, their first members (a sliced prefetch), a readable core
+        (view,) = display.public_groups_of(consultation.pk)
+    assert view.count == len(fees) and len(view.members) == 3 and len(view.listed) == 2 and view.more
+    assert view.core == fees[3]
+
+    (view,) = display.public_groups_of(consultation.pk, expanded=group.pk)
+    assert view.expanded and [c.pk for c in view.listed] == [c.pk for c in fees] and not view.more
