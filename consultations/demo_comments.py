@@ -197,4 +197,17 @@ def add_demo_comments(consultation: ConsultationPage) -> tuple[int, int]:
         )
         confirm(outcome.comment.pk, timezone.now(), notify=False)
         sent += 1
+    _spread_over_the_period(consultation)
     return sent, existing
+
+
+def _spread_over_the_period(consultation: ConsultationPage) -> None:
+    """Date the demo comments evenly between the opening and now, in the order of COMMENTS, so
+    that they fall inside the period again when `make run` moves it days later."""
+    now = timezone.now()
+    step = (now - consultation.opens_at) / (len(COMMENTS) + 1)
+    for n, demo in enumerate(COMMENTS, start=1):
+        moment = consultation.opens_at + step * n
+        ConsultationComment.objects.filter(consultation=consultation, user_email=demo.email).update(
+            submit_date=moment, received_at=moment
+        )

@@ -43,6 +43,23 @@ def test_it_sends_a_dozen_demo_comments_through_the_intake(seed_consultation, ma
     assert mailoutbox == []
 
 
+def test_it_dates_them_inside_the_period_again_when_the_period_moves(seed_consultation):
+    add_demo_comments(seed_consultation)
+    # `make run` days later moves the period (it opens a week before the day it runs): comments follow it.
+    type(seed_consultation).objects.filter(pk=seed_consultation.pk).update(opens_at=timezone.now() - timedelta(days=2))
+    seed_consultation.refresh_from_db()
+    add_demo_comments(seed_consultation)
+    dates = [
+        ConsultationComment.objects.get(consultation=seed_consultation, user_email=demo.email).received_at
+        for demo in COMMENTS
+    ]
+    assert dates == sorted(dates) and len(set(dates)) == len(COMMENTS)
+    assert seed_consultation.opens_at < dates[0] and dates[-1] < timezone.now()
+    assert all(
+        c.submit_date == c.received_at for c in ConsultationComment.objects.filter(consultation=seed_consultation)
+    )
+
+
 def test_it_finds_the_open_demo_consultation_on_seed_000_before_any_other(seed_consultation):
     make_consultation(draft=make_draft(title="Dự thảo Nghị định về phân bón", agency="Bộ Nông nghiệp và Môi trường"))
     assert open_demo_consultation() == seed_consultation
