@@ -6,8 +6,10 @@ waiting task per consultation is enough. Staff ask for it at once from the admin
 
 Each server process remembers until when a regrouping it saw waiting (or queued) will still be
 waiting (its `run_after`, less `MARGIN`): until then a new comment, committed before the
-regrouping can start, needs no look-up in the queue. In the last hour before a deadline that is
-one query per consultation per minute and process instead of one per comment.
+regrouping can start, needs no look-up in the queue. A regrouping found waiting that is due
+(or queued to run at once) may start any moment, so another is queued for later and remembered.
+In the last hour before a deadline that is one query per consultation per minute and process
+instead of one per comment, even when the worker is behind (or not running).
 """
 
 from __future__ import annotations
@@ -57,9 +59,13 @@ def _enqueue(consultation_id: int, delay: datetime.timedelta) -> None:
         if known is not None and now < known:
             return
         waiting = _waiting(consultation_id)
-        if waiting is not False:
+        if isinstance(waiting, datetime.datetime) and now < waiting - MARGIN:
             _remember(consultation_id, waiting)
             return
+        # None waits, or the one waiting is due (it may start any moment, or the worker is
+        # behind): a new one, later, certainly takes this comment in. Regrouping twice is
+        # harmless; looking the queue up for every comment until the worker catches up is not
+        # (in the last hour before a deadline that was one more query per comment).
         queued = regroup_consultation
         if delay and regroup_consultation.get_backend().supports_defer:
             queued = regroup_consultation.using(run_after=now + delay)

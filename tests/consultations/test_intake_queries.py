@@ -3,9 +3,12 @@ before a deadline, issue 7): an accepted comment from the API in a fixed, small 
 statements, one save (no second round of updates for xtd's thread), the regrouping's queue
 looked up once per burst, and a receipt number drawn again if the one drawn was given already."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from consultations.comment_groups.tasks import forget_waiting, regroup_consultation
@@ -75,3 +78,23 @@ def test_it_draws_another_receipt_number_when_the_first_was_given(client, consul
     response = send(client, consultation, key, 7)
     assert response.status_code == 201 and response.json()["receipt_number"] == "TV-2026-000123-7K3Q"
     assert ConsultationComment.objects.count() == 2
+
+
+def test_it_looks_the_regrouping_queue_up_once_when_the_waiting_regrouping_is_due(
+    consultation, django_capture_on_commit_callbacks
+):
+    """A worker behind (or not running): the regrouping waiting is due, so it may start any moment;
+    the next comment queues another one for later instead of every comment looking the queue up."""
+    waiting = DBTaskResult.objects.filter(task_path=regroup_consultation.module_path, status="READY")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_comment(consultation)
+    waiting.update(run_after=timezone.now() - timedelta(seconds=10))
+    forget_waiting()
+    table = DBTaskResult._meta.db_table
+    for number in range(4):
+        with CaptureQueriesContext(connection) as captured, django_capture_on_commit_callbacks(execute=True):
+            make_comment(consultation, text=f"Góp ý số {number} về kho chứa.")
+        looked_up = [q["sql"] for q in captured.captured_queries if table in q["sql"]]
+        assert len(looked_up) == (2 if number == 0 else 0), looked_up  # the look-up and the new task, once
+    assert waiting.count() == 2
+    assert waiting.order_by("-run_after").first().run_after > timezone.now() + timedelta(seconds=30)
