@@ -18,6 +18,7 @@ from datetime import timedelta
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
+from consultations.intake import lookups
 from consultations.models import ApiKey
 
 SCHEME = "tv"
@@ -42,13 +43,13 @@ def issue_key(user: AbstractBaseUser, name: str = "") -> tuple[ApiKey, str]:
 
 def check_key(raw: str | None) -> ApiKey | None:
     """The active key `raw` is, or None (missing, malformed, unknown, wrong, revoked, or its
-    account inactive). One indexed query."""
+    account inactive). One indexed query, in plain SQL (lookups.api_key)."""
     if not raw:
         return None
     parts = raw.strip().split("_", 2)
     if len(parts) != 3 or parts[0] != SCHEME or len(parts[1]) != PREFIX_LENGTH:
         return None
-    key = ApiKey.objects.select_related("user").filter(prefix=parts[1]).first()
+    key = lookups.api_key(parts[1])
     if key is None or not hmac.compare_digest(key.key_hash, _hash(parts[2])):
         return None
     if key.revoked_at is not None or not key.user.is_active:

@@ -26,5 +26,5 @@ def confirm(comment_id: int, now: datetime, notify: bool = True) -> Consultation
             comment.mark_received(now)
             comment.save()
             if notify:
-                tasks.send_receipt.enqueue(comment.pk)
+                tasks.queue(tasks.send_receipt, comment.pk)
     return comment

@@ -1,21 +1,26 @@
-"""The intake's two look-ups on the path of every comment, in plain SQL.
+"""The intake's look-ups on the path of every comment, in plain SQL.
 
 Each is one statement the ORM would also write, but compiling it (a Wagtail page joined to its
-specific table, with correlated subqueries; a comment across the three tables of its model) cost
-more CPU than the rest of the request together: in the last hour before a deadline the server's
-CPU is the limit (docs/benchmarks.md). Table and column names come from the models' metadata;
-tests/consultations/test_intake_queries.py and the intake's tests run both.
+specific table, with correlated subqueries; a comment across the three tables of its model; an
+API key with its account) cost more CPU than the rest of the request together: in the last hour
+before a deadline the server's CPU is the limit (docs/benchmarks.md). Table and column names come
+from the models' metadata; each statement is built once per database vendor, and the rows become
+model instances through ``Model.from_db`` (what the ORM itself calls), without a RawQuerySet.
+tests/consultations/test_intake_queries.py and the intake's tests run them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import connection
+from django.db.models import DEFERRED
 from django_comments.models import Comment
 
-from consultations.models import ConsultationComment, ConsultationPage
+from consultations.models import ApiKey, ConsultationComment, ConsultationPage
 from regulations.models import Provision
 
 # The consultation's fields the intake reads (`status_at`, `mark_received`, the comment's version).
@@ -30,17 +35,77 @@ def _column(model: Any, name: str) -> str:
     return connection.ops.quote_name(model._meta.get_field(name).column)
 
 
-def consultation(
-    consultation_id: int, user_id: int | None, key: str, article_id: int | None
-) -> ConsultationPage | None:
-    """The live consultation (only CONSULTATION_FIELDS loaded), with `repeat_id`, the account's
-    comment with the same idempotency key (or None), and `unit_kind` and `unit_anchor`, those of
-    the provision `article_id` if it is in the consultation's version (else None)."""
+_statements: dict[tuple[str, str], str] = {}
+
+
+def _statement(name: str, build: Callable[[], str]) -> str:
+    """The statement `name` for this connection's database, built once per process."""
+    key = (connection.vendor, name)
+    sql = _statements.get(key)
+    if sql is None:
+        sql = _statements[key] = build()
+    return sql
+
+
+def _attnames(model: Any) -> list[str]:
+    return [f.attname for f in model._meta.concrete_fields]
+
+
+_converters: dict[tuple[str, str], list[tuple[list[Any], Any]]] = {}
+
+
+def _converted(name: str, fields: list[Any], values: tuple[Any, ...]) -> list[Any]:
+    """The row's values as the ORM gives them (the database's and the fields' converters: on
+    SQLite, datetimes made aware and booleans made bool; none on PostgreSQL)."""
+    key = (connection.vendor, name)
+    found = _converters.get(key)
+    if found is None:
+        found = []
+        for field in fields:
+            column = field.get_col(field.model._meta.db_table)
+            found.append((connection.ops.get_db_converters(column) + field.get_db_converters(connection), column))
+        _converters[key] = found
+    converted = []
+    for value, (converters, column) in zip(values, found, strict=True):
+        for convert in converters:
+            value = convert(value, column, connection)
+        converted.append(value)
+    return converted
+
+
+def _key_sql() -> str:
+    user = get_user_model()
+    columns = [f"k.{_column(ApiKey, f.name)}" for f in ApiKey._meta.concrete_fields]
+    columns += [f"u.{_column(user, f.name)}" for f in user._meta.concrete_fields]
+    return (
+        f"SELECT {', '.join(columns)} FROM {_table(ApiKey)} k "  # noqa: S608 - names from the models
+        f"JOIN {_table(user)} u ON u.{_column(user, user._meta.pk.name)} = k.{_column(ApiKey, 'user')} "
+        f"WHERE k.{_column(ApiKey, 'prefix')} = %s"
+    )
+
+
+def api_key(prefix: str) -> ApiKey | None:
+    """The API key with this prefix (unique), its account loaded with it (`key.user`), or None."""
+    user = get_user_model()
+    with connection.cursor() as cursor:
+        cursor.execute(_statement("api_key", _key_sql), [prefix])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    key_fields, user_fields = list(ApiKey._meta.concrete_fields), list(user._meta.concrete_fields)
+    values = _converted("api_key", key_fields + user_fields, row)
+    split = len(key_fields)
+    key = ApiKey.from_db(connection.alias, _attnames(ApiKey), values[:split])
+    key.user = user.from_db(connection.alias, _attnames(user), values[split:])
+    return key
+
+
+def _consultation_sql() -> str:
     from wagtail.models import Page
 
     page, comment, unit = ConsultationPage, ConsultationComment, Provision
     columns = ", ".join(f"c.{_column(page, name)}" for name in CONSULTATION_FIELDS)
-    sql = (
+    return (
         f"SELECT c.{_column(page, 'page_ptr')}, {columns}, "  # noqa: S608 - names from the models, values as parameters
         f"(SELECT x.{_column(comment, 'xtdcomment_ptr')} FROM {_table(comment)} x "
         f"WHERE x.{_column(comment, 'sent_by')} = %s AND x.{_column(comment, 'idempotency_key')} = %s "
@@ -51,7 +116,29 @@ def consultation(
         f"AND u.{_column(unit, 'version')} = c.{_column(page, 'version')} "
         f"WHERE c.{_column(page, 'page_ptr')} = %s AND p.{_column(Page, 'live')}"
     )
-    return next(iter(ConsultationPage.objects.raw(sql, [user_id, key, article_id, consultation_id])), None)
+
+
+def consultation(
+    consultation_id: int, user_id: int | None, key: str, article_id: int | None
+) -> ConsultationPage | None:
+    """The live consultation (only CONSULTATION_FIELDS loaded, the rest deferred), with
+    `repeat_id`, the account's comment with the same idempotency key (or None), and `unit_kind`
+    and `unit_anchor`, those of the provision `article_id` if it is in the consultation's
+    version (else None)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_statement("consultation", _consultation_sql), [user_id, key, article_id, consultation_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    fields = [ConsultationPage._meta.pk, *(ConsultationPage._meta.get_field(name) for name in CONSULTATION_FIELDS)]
+    split = len(fields)
+    values = _converted("consultation", fields, row[:split])
+    loaded = {field.attname: value for field, value in zip(fields, values, strict=True)}
+    # from_db takes the values in the model's field order; the fields not read stay deferred.
+    names = _attnames(ConsultationPage)
+    page = ConsultationPage.from_db(connection.alias, names, [loaded.get(name, DEFERRED) for name in names])
+    page.repeat_id, page.unit_kind, page.unit_anchor = row[split:]
+    return page
 
 
 def earlier_comments(

@@ -28,6 +28,7 @@ from django_comments.models import Comment
 from django_comments_xtd.models import XtdComment, XtdCommentManager
 
 from consultations.intake.text import fingerprint
+from consultations.models.inserts import insert_new_thread
 from consultations.receipts import MAX_LENGTH as RECEIPT_MAX_LENGTH
 from consultations.receipts import new_receipt_number
 from consultations.units import is_commentable
@@ -299,6 +300,8 @@ class ConsultationComment(XtdComment):
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
         last_id = _LAST_COMMENT_ID.get(connections[using].vendor)
         if self.pk is None and not self.parent_id and last_id and not args:
+            if connections[using].vendor == "postgresql" and set(kwargs) <= {"using"}:
+                return insert_new_thread(self, using)  # three rows, one statement
             return self._insert_thread(last_id, **kwargs)
         return super().save(*args, **kwargs)
 

@@ -20,8 +20,9 @@ from tests.consultations.intake import BUSINESS, api_key_for, post_api
 pytestmark = pytest.mark.django_db
 
 # key, consultation (with the idempotency look-up and the article), rate limits; then in one
-# transaction: the person's lock, the earlier-comment check, three INSERTs, the e-mail task.
-STATEMENTS = 9
+# transaction: the person's lock, the earlier-comment check, the comment's three rows in one
+# statement (consultations/models/inserts.py), the e-mail task.
+STATEMENTS = 7
 TRANSACTION = 2  # BEGIN and COMMIT (SAVEPOINT and RELEASE inside a test's transaction)
 
 
@@ -56,15 +57,25 @@ def test_it_accepts_a_comment_from_the_api_in_a_fixed_number_of_statements(
         inserts = [sql for sql in statements if sql.startswith("INSERT")]
         assert len(statements) == STATEMENTS + TRANSACTION, "\n".join(statements)
         assert not any(sql.startswith("UPDATE") for sql in statements)
-        assert len(inserts) == 5  # the rate counters' upsert, three tables of the comment, the e-mail task
+        assert len(inserts) == 2  # the rate counters' upsert, the e-mail task
+        (comment_rows,) = [sql for sql in statements if sql.startswith("WITH")]
+        assert comment_rows.count("INSERT INTO") == 3  # django_comments', xtd's and our table
     assert DBTaskResult.objects.filter(task_path=regroup_consultation.module_path, status="READY").count() == 1
 
 
 def test_it_stores_a_new_comment_as_its_own_thread_in_one_save(consultation):
-    comment = make_comment(consultation)
+    comment = make_comment(consultation, tax_code="0300588569", sector="C", size="large", ip_address="10.1.2.3")
     stored = ConsultationComment.objects.get(pk=comment.pk)
     assert (stored.thread_id, stored.parent_id, stored.level, stored.order) == (comment.pk,) * 2 + (0, 1)
     assert (comment.thread_id, comment.parent_id) == (comment.pk, comment.pk)
+    assert comment.comment_ptr_id == comment.xtdcomment_ptr_id == comment.id == comment.pk
+    assert not comment._state.adding
+    # every field as the ORM would have stored it, read back through the ORM
+    for field in ConsultationComment._meta.concrete_fields:
+        assert getattr(stored, field.attname) == getattr(comment, field.attname), field.attname
+    assert stored.ip_hash and stored.ip_address is None and stored.commenter_key and stored.fingerprint
+    where = (stored.content_type.model, stored.object_pk, stored.site_id)
+    assert where == ("consultationpage", str(consultation.pk), 1)
     reply = make_comment(consultation, text="Đồng ý với ý kiến trên.", parent_id=comment.pk)
     stored_reply = ConsultationComment.objects.get(pk=reply.pk)
     assert (stored_reply.thread_id, stored_reply.parent_id, stored_reply.level) == (comment.pk, comment.pk, 1)
