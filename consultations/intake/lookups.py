@@ -21,6 +21,7 @@ from django.db.models import DEFERRED
 from django_comments.models import Comment
 
 from consultations.models import ApiKey, ConsultationComment, ConsultationPage
+from consultations.models.prepared import prepared_cursor
 from regulations.models import Provision
 
 # The consultation's fields the intake reads (`status_at`, `mark_received`, the comment's version).
@@ -87,7 +88,7 @@ def _key_sql() -> str:
 def api_key(prefix: str) -> ApiKey | None:
     """The API key with this prefix (unique), its account loaded with it (`key.user`), or None."""
     user = get_user_model()
-    with connection.cursor() as cursor:
+    with prepared_cursor(connection) as cursor:
         cursor.execute(_statement("api_key", _key_sql), [prefix])
         row = cursor.fetchone()
     if row is None:
@@ -125,7 +126,7 @@ def consultation(
     `repeat_id`, the account's comment with the same idempotency key (or None), and `unit_kind`
     and `unit_anchor`, those of the provision `article_id` if it is in the consultation's
     version (else None)."""
-    with connection.cursor() as cursor:
+    with prepared_cursor(connection) as cursor:
         cursor.execute(_statement("consultation", _consultation_sql), [user_id, key, article_id, consultation_id])
         row = cursor.fetchone()
     if row is None:
@@ -169,6 +170,8 @@ def earlier_comments(
         f"AND b.{submitted} >= %s AND {person}) OR {same_key} "
         f"ORDER BY c.{pk} LIMIT 2"
     )
-    with connection.cursor() as cursor:
+    # An account's look-up is prepared (the API's path); an e-mail address's stays client-bound
+    # (UPPER of an untyped parameter).
+    with prepared_cursor(connection) if user_id is not None else connection.cursor() as cursor:
         cursor.execute(sql, [consultation_id, fingerprint, since, *person_params, *key_params])
         return [(row[0], row[1]) for row in cursor.fetchall()]

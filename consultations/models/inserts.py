@@ -15,7 +15,8 @@ values are what the ORM itself would send (each field's ``pre_save`` and ``get_d
     INSERT INTO ours (xtdcomment_ptr_id, ...) VALUES ((SELECT comment_ptr_id FROM x), ...) RETURNING xtdcomment_ptr_id
 
 The new comment is its own thread and parent (as xtd makes a top-level comment). `pre_save` and
-`post_save` are sent as the ORM's save sends them (the regrouping and the search listen).
+`post_save` are sent as the ORM's save sends them (the regrouping and the search listen). Both
+statements are prepared on the server (consultations/models/prepared.py).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from typing import Any
 
 from django.db import connections, transaction
 from django.db.models.signals import post_save, pre_save
+
+from consultations.models.prepared import prepared_cursor
 
 # The xtd row's columns that take the new comment's id.
 SELF_REFERENCES = ("thread_id", "parent_id")
@@ -51,7 +54,7 @@ def insert_row(instance: Any, using: str) -> None:
     sql, fields = found
     pre_save.send(sender=model, instance=instance, raw=False, using=using, update_fields=None)
     params = [field.get_db_prep_save(field.pre_save(instance, True), connection=connection) for field in fields]
-    with transaction.mark_for_rollback_on_error(using=using), connection.cursor() as cursor:
+    with transaction.mark_for_rollback_on_error(using=using), prepared_cursor(connection) as cursor:
         cursor.execute(sql, params)
     instance._state.adding = False
     instance._state.db = using
@@ -104,7 +107,7 @@ def insert_new_thread(comment: Any, using: str) -> None:
         for _table_model, fields in plan
         for field in fields
     ]
-    with transaction.mark_for_rollback_on_error(using=using), connection.cursor() as cursor:
+    with transaction.mark_for_rollback_on_error(using=using), prepared_cursor(connection) as cursor:
         cursor.execute(sql, params)
         new_id = cursor.fetchone()[0]
     for table_model, _fields in plan:

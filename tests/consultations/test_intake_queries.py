@@ -109,3 +109,19 @@ def test_it_looks_the_regrouping_queue_up_once_when_the_waiting_regrouping_is_du
         assert len(looked_up) == (2 if number == 0 else 0), looked_up  # the look-up and the new task, once
     assert waiting.count() == 2
     assert waiting.order_by("-run_after").first().run_after > timezone.now() + timedelta(seconds=30)
+
+
+def test_it_prepares_the_intakes_own_statements_once_per_connection(client, consultation, key):
+    """The key, the consultation, the earlier comment, the comment's rows and the e-mail task's row
+    are prepared on the server (consultations/models/prepared.py): parsed and planned once per
+    connection, not once per comment; Django's other statements stay as they are."""
+    for number in range(3):
+        assert send(client, consultation, key, 20 + number).status_code == 201
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE NOT from_sql")
+        prepared = [row[0] for row in cursor.fetchall()]
+    comment_table = ConsultationComment._meta.db_table
+    assert any(sql.startswith("WITH") and comment_table in sql for sql in prepared), prepared
+    assert any(DBTaskResult._meta.db_table in sql for sql in prepared), prepared
+    assert any("pg_advisory" in sql for sql in prepared) is False
+    assert len(prepared) == 5, prepared  # the same five statements, whatever the number of comments
