@@ -7,7 +7,8 @@ link of an anonymous commenter carries no address). Erasure keeps every received
 what the public and the agency need of it (text, what it is on, commenter type, an organisation's
 name, sector, size, receipt, dates, status, answer) and removes the rest: name, e-mail, the
 account link, the tax code, the IP hash, the attached file (it may carry personal data that
-cannot be told apart), the consent. The person's comments on a consultation get a new random key
+cannot be told apart), the consent, and the person's rate-limit counters (keyed by account or
+e-mail hash; consultations.intake.ratelimit.forget). The person's comments on a consultation get a new random key
 of their own, so their «Cá nhân #N» stays N. Comments never confirmed (never received) go.
 """
 
@@ -20,6 +21,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from consultations import display
+from consultations.intake import ratelimit
 from consultations.models import CommenterType, CommentStatus, ConsultationComment
 from consultations.models.comments import commenter_key_for
 
@@ -90,14 +92,23 @@ def export(comments: QuerySet[ConsultationComment]) -> list[dict[str, Any]]:
     return rows
 
 
+def forget_rate_limits(user_id: int, emails: Iterable[str] = ()) -> int:
+    """Delete an account's rate-limit counters (also those of its addresses), though it sent no
+    comment that was kept: refused submissions count too."""
+    return ratelimit.forget([ratelimit.person_key(user_id), *(ratelimit.person_key(None, e) for e in emails)])
+
+
 @transaction.atomic
 def anonymise(comments: QuerySet[ConsultationComment]) -> int:
     """Erase the personal data of `comments` (see the module's docstring); returns how many
     comments were kept, anonymised."""
     comments = list(comments.select_related(None).select_for_update(of=("self",)))
     new_keys: dict[tuple[int, str], str] = {}
+    people: set[str] = set()
     kept = 0
     for comment in comments:
+        people.update(ratelimit.person_key(user_id) for user_id in (comment.user_id, comment.sent_by_id) if user_id)
+        people.add(ratelimit.person_key(None, comment.user_email))
         if comment.status == CommentStatus.UNCONFIRMED:
             comment.delete()
             continue
@@ -121,4 +132,5 @@ def anonymise(comments: QuerySet[ConsultationComment]) -> int:
             comment.organization = ""
         comment.save()
         kept += 1
+    ratelimit.forget(people)
     return kept

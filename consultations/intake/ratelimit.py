@@ -12,12 +12,15 @@ The limits per account and per IP address (hashed, never stored in clear) are se
 
 from __future__ import annotations
 
+import hashlib
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import Q
 
 from consultations.models import RateCounter
 
@@ -40,6 +43,25 @@ class Verdict:
 def limits(scope: str) -> list[tuple[int, int]]:
     configured = getattr(settings, "CONSULTATION_RATE_LIMITS", None) or {}
     return list(configured.get(scope, DEFAULT_LIMITS[scope]))
+
+
+def person_key(user_id: int | None, email: str = "") -> str:
+    """The "account" scope's key of a person: their account, else a hash of their e-mail
+    address; "" for neither."""
+    if user_id is not None:
+        return f"user:{user_id}"
+    email = email.strip().lower()
+    return "email:" + hashlib.sha256(email.encode()).hexdigest()[:32] if email else ""
+
+
+def forget(person_keys: Iterable[str]) -> int:
+    """Delete every counter of these people (the erasure of their data); the number deleted.
+    Counters of IP addresses stay until they expire (a day): an office shares one, and erasing
+    one's data must not reset the limit of a whole address."""
+    wanted = Q()
+    for key in {key for key in person_keys if key}:
+        wanted |= Q(key__startswith=f"{key}:")
+    return RateCounter.objects.filter(wanted).delete()[0] if wanted else 0
 
 
 def _window_start(now: datetime, seconds: int) -> datetime:

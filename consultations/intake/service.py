@@ -162,10 +162,7 @@ def _consultation(submission: Submission, user: Any, key: str) -> ConsultationPa
 
 
 def _person_key(submission: Submission, user: Any) -> str:
-    if user is not None:
-        return f"user:{user.pk}"
-    email = submission.email.strip().lower()
-    return "email:" + hashlib.sha256(email.encode()).hexdigest()[:32] if email else ""
+    return ratelimit.person_key(user.pk if user is not None else None, submission.email)
 
 
 def _throttle(submission: Submission, user: Any, now: datetime) -> None:

@@ -81,6 +81,7 @@ def erase_account(user) -> int:
     if is_staff_account(user):
         raise PermissionError("staff accounts are closed by an administrator")
     kept = comments_data.anonymise(comments_data.comments_of_user(user, verified_emails(user)))
+    comments_data.forget_rate_limits(user.pk, verified_emails(user))
     user.delete()
     return kept
 

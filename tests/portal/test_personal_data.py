@@ -12,10 +12,12 @@ import pytest
 from django.contrib.auth.models import User
 from django.core import mail, signing
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django_comments.models import CommentFlag
 
 from consultations import display
-from consultations.models import ApiKey, CommenterType, CommentStatus, ConsultationComment
+from consultations.intake import ratelimit
+from consultations.models import ApiKey, CommenterType, CommentStatus, ConsultationComment, RateCounter
 from portal.accounts.personal_data import LINK_SALT, key_for_email, key_from_token, link_token
 from tests.conftest import PASSWORD
 from tests.consultations.builders import make_comment, make_consultation
@@ -100,8 +102,17 @@ def test_it_shows_a_signed_in_person_everything_held_about_them_and_nothing_of_o
     )
 
 
+def counted_keys() -> set[str]:
+    """The rate-limit keys with a counter (without their window length)."""
+    return {key.rsplit(":", 1)[0] for key in RateCounter.objects.values_list("key", flat=True)}
+
+
 def test_it_erases_the_account_and_keeps_the_comments_anonymised(client, lan, lans_comments, consultation):
     business, personal, before, other = lans_comments
+    lans = {ratelimit.person_key(lan.pk), ratelimit.person_key(None, "lan@minhphat.vn")}
+    others = {ratelimit.person_key(None, other.user_email), "ip:" + "ab" * 16}
+    for key in lans | others:
+        ratelimit.hit({"account": key}, timezone.now())
     ApiKey.objects.create(user=lan, prefix="tv_abc", key_hash="x")
     CommentFlag.objects.create(comment_id=other.pk, user=lan, flag=CommentFlag.SUGGEST_REMOVAL)
     unconfirmed = ConsultationComment(
@@ -125,6 +136,7 @@ def test_it_erases_the_account_and_keeps_the_comments_anonymised(client, lan, la
     assert not User.objects.filter(username="lan").exists()
     assert not ApiKey.objects.exists() and not CommentFlag.objects.exists()
     assert not ConsultationComment.objects.filter(pk=unconfirmed.pk).exists()
+    assert counted_keys() == others, "her rate-limit counters go; an address's and others' stay"
 
     for comment in (business, personal, before):
         comment.refresh_from_db()
@@ -171,6 +183,8 @@ def link_in(message) -> str:
 
 def test_it_e_mails_a_commenter_a_link_to_their_comments_and_lets_them_erase(client, lans_comments):
     business, personal, before, other = lans_comments
+    for email in ("Lan@MinhPhat.vn", other.user_email):
+        ratelimit.hit({"account": ratelimit.person_key(None, email)}, timezone.now())
     response = client.post("/du-lieu-ca-nhan/", {"email": "Lan@MinhPhat.vn"})
     assert "Hãy xem hộp thư của bạn" in response.content.decode()
     (message,) = mail.outbox
@@ -192,6 +206,7 @@ def test_it_e_mails_a_commenter_a_link_to_their_comments_and_lets_them_erase(cli
     assert "Không có góp ý nào." in client.get(link).content.decode()
     other.refresh_from_db()
     assert other.user_email == "tam@example.vn"
+    assert counted_keys() == {ratelimit.person_key(None, other.user_email)}
 
 
 def test_it_answers_the_same_for_an_address_without_comments_and_sends_nothing(client, lans_comments):
