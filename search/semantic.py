@@ -6,7 +6,8 @@ How it works (docs/architecture.md, "Semantic ranking"):
 * A kind embeds when it declares ``chunk_title`` (articles: "law title. Điều N. heading").
   ``mark`` stamps that title on its entries before the NLP; search/entries.py cuts the text
   into clause-sized chunks; search/vectors/attach.py gives the entry one vector per chunk
-  (``vectors``) and the model's name (``embedded``), from the cache (a file, search/vectors/
+  (``vectors``; plus its title alone when it has a heading) and the model's name with the
+  passage scheme (``embedded``), from the cache (a file, search/vectors/
   cache.py) or the model.
 * `search_reindex` embeds in its NLP processes (each loads the model once); a drain of the
   outbox only takes vectors the cache already has and leaves the rest to
@@ -36,7 +37,7 @@ from search.client import SearchUnavailable, bulk_timeout, get_client, unavailab
 from search.entries import Prepared
 from search.kinds.base import SearchKind
 from search.vectors import embedder
-from search.vectors.attach import CHUNK_TITLE, EMBEDDED, VECTORS, attach, chunk_entries
+from search.vectors.attach import CHUNK_TITLE, EMBEDDED, VECTORS, attach, chunk_entries, embedded_mark
 from search.vectors.cache import VectorCache
 from search.vectors.codec import Vector, decode_many
 from search.vectors.fusion import best_chunk, fuse
@@ -114,11 +115,12 @@ def attach_cached(prepared: Prepared) -> int:
 
 
 def missing_query(name: str) -> dict[str, Any]:
-    return {"bool": {"must_not": [{"term": {EMBEDDED: name}}]}}
+    """Entries without vectors of model ``name`` cut into passages the current way."""
+    return {"bool": {"must_not": [{"term": {EMBEDDED: embedded_mark(name)}}]}}
 
 
 def missing(kind: SearchKind, name: str) -> int:
-    """Entries of ``kind`` without vectors of model ``name``."""
+    """Entries of ``kind`` without vectors of model ``name`` (or embedded another way)."""
     with unavailable(f"counting entries without vectors in {kind.alias}"):
         return int(get_client().count(index=kind.alias, body={"query": missing_query(name)})["count"])
 

@@ -5,7 +5,8 @@ clauses are packed together up to about ``MAX_TOKENS`` tokens; a clause longer t
 at its points ("a)", "b)") and then at sentence ends, and a sentence longer still at word
 boundaries. Each chunk starts with the title of the law and of the article ("Luật Du lịch 2017.
 Điều 31. Điều kiện kinh doanh dịch vụ lữ hành"), so a chunk about "giấy phép" still knows which
-licence. An article scores by its best chunk (search/vectors/fusion.py).
+licence. An article scores by its best chunk, or by its title alone when it has a heading
+(search/vectors/attach.py, ``passages_of``; search/vectors/fusion.py).
 
 Tokens are estimated from syllables (the e5 tokenizer gives about 1.2 tokens per Vietnamese
 syllable on this corpus), so chunking needs no model.

@@ -1,6 +1,7 @@
 """Lexical and dense scores combined: each min-max normalised over the candidates, then
 ``lexical + weight × dense`` (the weights: search/semantic.py, chosen by cross-validation on the
-dev queries, docs/benchmarks.md). An entry scores by its best chunk.
+dev queries, docs/benchmarks.md). An entry scores by its best passage (a chunk, or its title
+alone when it has a heading: search/vectors/attach.py).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from search.vectors import embedder
-from search.vectors.attach import CHUNK_TITLE, EMBEDDED, VECTORS, attach, chunk_entries
+from search.vectors.attach import CHUNK_TITLE, EMBEDDED, VECTORS, attach, chunk_entries, embedded_mark, passages_of
 from search.vectors.cache import VectorCache
 from search.vectors.chunks import MAX_TOKENS, chunk_text, estimate_tokens, text_hash
 from search.vectors.codec import decode_many, encode
@@ -58,6 +58,19 @@ def test_a_clause_longer_than_a_chunk_is_cut_at_its_points_then_words():
 def test_empty_texts_give_the_title_alone_or_nothing():
     assert chunk_text("", "Luật X. Điều 1") == ["Luật X. Điều 1"]
     assert chunk_text("  \n ") == []
+
+
+def test_an_entry_with_a_heading_is_also_embedded_as_its_title_alone():
+    title = "Luật Du lịch 2017. Điều 31. Điều kiện kinh doanh  dịch vụ lữ hành"
+    text = "Điều kiện kinh doanh dịch vụ lữ hành\n1. Doanh nghiệp được thành lập.\n2. Có tiền ký quỹ."
+
+    passages = passages_of(text, "Điều kiện kinh doanh dịch vụ lữ hành", title)
+
+    assert passages[:-1] == chunk_text(text.partition("\n")[2], title)
+    assert passages[-1] == "Luật Du lịch 2017. Điều 31. Điều kiện kinh doanh dịch vụ lữ hành"
+    # Without a heading, or without text (the title is then the only chunk), no extra passage.
+    assert passages_of(text, "", "Bộ luật Dân sự 2015. Điều 5") == chunk_text(text, "Bộ luật Dân sự 2015. Điều 5")
+    assert passages_of("", "Phạm vi", "Luật X. Điều 1. Phạm vi") == ["Luật X. Điều 1. Phạm vi"]
 
 
 # ---- codec and fusion ----------------------------------------------------------------------------
@@ -120,7 +133,7 @@ def test_a_reindex_of_unchanged_text_embeds_nothing(model, tmp_path):
     assert embedded_first == len(first[0][VECTORS]) > 0
     assert embedded_second == 0
     assert second[0][VECTORS] == first[0][VECTORS]
-    assert second[0][EMBEDDED] == model.name
+    assert second[0][EMBEDDED] == embedded_mark(model.name)
     assert cache.count() == embedded_first
 
 
