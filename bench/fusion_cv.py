@@ -14,7 +14,8 @@ plugin would return at best (its HNSW graph only approximates this).
 
 Systems compared (nDCG@10, the functions of ../shared/bench/search_quality.py):
   lexical       the portal's lexical ranking;
-  rerank K w    its top K re-ranked by lexical + w × dense (min-max normalised), the rest after;
+  rerank K w    its top K re-ranked by lexical + w × best passage + SECOND_WEIGHT × second-best
+                chunk (min-max normalised, as search/semantic.py), the rest after;
   knn w         the union of the lexical top 100 and the 100 nearest articles, fused the same way
                 (an article missing from one list gets that list's lowest score);
   dense         the nearest articles alone;
@@ -61,17 +62,16 @@ def quality_module():
 
 
 def collect(queries, strip, sq):
-    """Per query: pinned ids, lexical [(id, score, dense)], and the query vector."""
+    """Per query: pinned ids, lexical [(id, score, dense)] with dense = (best passage,
+    second-best chunk) as the portal scores them, and the query vector."""
     import numpy as np
 
     from search import backends, kinds
     from search.bodies import main_body, pin_bodies
     from search.engine import msearch
     from search.request import parse_request
-    from search.semantic import query_text
+    from search.semantic import hit_scores, query_text
     from search.vectors import embedder
-    from search.vectors.codec import decode_many
-    from search.vectors.fusion import best_chunk
 
     alias = kinds.get("articles").alias
     vocabulary = backends.vocabulary()
@@ -89,8 +89,7 @@ def collect(queries, strip, sq):
         lexical = []
         for hit in answers[len(pins)]["hits"]["hits"]:
             source = hit["_source"]
-            chunks = decode_many(source.get("vectors") or [], 384)
-            dense = best_chunk(vector, chunks) if vector is not None else None
+            dense = hit_scores(vector, source) if vector is not None else (None, None)
             lexical.append((source.get("external_id"), float(hit["_score"]), dense))
         out[q["id"]] = {"pins": pinned, "lexical": lexical, "vector": None if vector is None else np.asarray(vector)}
     return out
@@ -123,12 +122,14 @@ def with_pins(pins, ranked):
 
 
 def rerank(row, depth, weight):
+    from search.semantic import SECOND_WEIGHT
     from search.vectors.fusion import fuse
 
     top, rest = row["lexical"][:depth], row["lexical"][depth:]
     if not top:
         return with_pins(row["pins"], [])
-    fused = fuse([s for _, s, _ in top], [d for _, _, d in top], weight)
+    best, second = [d[0] for _, _, d in top], [d[1] for _, _, d in top]
+    fused = fuse([s for _, s, _ in top], best, weight, second, SECOND_WEIGHT)
     order = [top[i][0] for i in sorted(range(len(top)), key=lambda i: -fused[i])]
     return with_pins(row["pins"], order + [i for i, _, _ in rest])
 
@@ -149,7 +150,7 @@ def knn(row, weight, nearest, dense_of):
 
 def rrf(row, depth):
     top = row["lexical"][:depth]
-    dense_order = sorted(range(len(top)), key=lambda i: -(top[i][2] if top[i][2] is not None else -9))
+    dense_order = sorted(range(len(top)), key=lambda i: -(top[i][2][0] if top[i][2][0] is not None else -9))
     score = {}
     for rank, i in enumerate(range(len(top))):
         score[top[i][0]] = score.get(top[i][0], 0) + 1 / (60 + rank + 1)

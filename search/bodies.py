@@ -112,7 +112,7 @@ def main_body(request: SearchRequest, extra: int = 0, rerank_depth: int = 0) -> 
     if rerank_depth:
         body["from"] = 0
         body["size"] = rerank_depth + extra
-        body["_source"] = [*kind.source_fields, "vectors"]
+        body["_source"] = [*kind.source_fields, "vectors", "embedded"]
     post = filter_clauses(kind.facets, request.filters)
     if post:
         body["post_filter"] = {"bool": {"filter": post}}

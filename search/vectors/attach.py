@@ -56,6 +56,13 @@ def passages_of(text: str, heading: str, title: str) -> list[str]:
     return chunks
 
 
+def ends_with_title(entry: dict[str, Any]) -> bool:
+    """Is the last of an indexed entry's vectors its title alone? (It has a heading and was
+    embedded the current way, ``passages_of``, with more than one passage.)"""
+    mark = str(entry.get(EMBEDDED) or "")
+    return bool((entry.get("heading") or "").strip()) and mark.endswith(f"+{PASSAGES_SCHEME}")
+
+
 def chunk_entries(entries: Iterable[dict[str, Any]]) -> None:
     """Passages for each entry carrying a chunk title (its text as indexed, normalised)."""
     for entry in entries:

@@ -1,7 +1,8 @@
 """Lexical and dense scores combined: each min-max normalised over the candidates, then
-``lexical + weight × dense`` (the weights: search/semantic.py, chosen by cross-validation on the
-dev queries, docs/benchmarks.md). An entry scores by its best passage (a chunk, or its title
-alone when it has a heading: search/vectors/attach.py).
+``lexical + weight × best + second_weight × second`` (the weights: search/semantic.py, chosen by
+cross-validation on the dev queries, docs/benchmarks.md). An entry scores by its best passage (a
+chunk, or its title alone when it has a heading: search/vectors/attach.py), and a little by its
+second-best chunk.
 """
 
 from __future__ import annotations
@@ -21,6 +22,17 @@ def best_chunk(query: Vector, chunks: Matrix) -> float | None:
     return float(np.max(chunks @ query))
 
 
+def passage_scores(query: Vector, passages: Matrix, *, titled: bool) -> tuple[float | None, float | None]:
+    """(best passage, second-best chunk) of an entry: ``titled`` when its last passage is its
+    title alone (not a chunk of its text). An entry of one chunk has that chunk as its second;
+    (None, None) without passages."""
+    if passages.shape[0] == 0:
+        return None, None
+    sims = passages @ query
+    chunks = np.sort(sims[:-1] if titled and sims.shape[0] > 1 else sims)[::-1]
+    return float(np.max(sims)), float(chunks[1] if chunks.shape[0] > 1 else chunks[0])
+
+
 def _minmax(values: Sequence[float]) -> list[float]:
     low, high = min(values), max(values)
     if high - low < 1e-9:
@@ -28,17 +40,35 @@ def _minmax(values: Sequence[float]) -> list[float]:
     return [(v - low) / (high - low) for v in values]
 
 
-def fuse(lexical: Sequence[float], dense: Sequence[float | None], weight: float) -> list[float]:
+def _normalised(values: Sequence[float | None]) -> list[float] | None:
+    """Min-max normalised; a missing value takes the mean of the others (neither lifted nor sunk
+    by what it lacks); None when every value is missing."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return None
+    normalised = iter(_minmax(known))
+    out = [next(normalised) if v is not None else None for v in values]
+    mean = sum(v for v in out if v is not None) / len(known)
+    return [v if v is not None else mean for v in out]
+
+
+def fuse(
+    lexical: Sequence[float],
+    dense: Sequence[float | None],
+    weight: float,
+    second: Sequence[float | None] | None = None,
+    second_weight: float = 0.0,
+) -> list[float]:
     """Fused scores of candidates in the same order. A candidate without vectors takes the mean
-    of the others' normalised dense scores (neither lifted nor sunk by what it lacks); with no
-    vectors at all, the lexical order stands."""
+    of the others' normalised dense scores; with no vectors at all, the lexical order stands."""
     if not lexical:
         return []
     lex = _minmax(lexical)
-    known = [d for d in dense if d is not None]
-    if not known or weight == 0:
+    dense_norm = _normalised(dense)
+    if dense_norm is None or weight == 0:
         return lex
-    normalised = iter(_minmax(known))
-    dense_norm = [next(normalised) if d is not None else None for d in dense]
-    mean = sum(v for v in dense_norm if v is not None) / len(known)
-    return [lx + weight * (d if d is not None else mean) for lx, d in zip(lex, dense_norm, strict=True)]
+    fused = [lx + weight * d for lx, d in zip(lex, dense_norm, strict=True)]
+    second_norm = _normalised(second) if second is not None and second_weight else None
+    if second_norm is not None:
+        fused = [f + second_weight * s for f, s in zip(fused, second_norm, strict=True)]
+    return fused

@@ -156,7 +156,7 @@ def test_search_is_lexical_until_the_worker_embeds_then_hybrid(client, library):
     assert "5 of 5 entries have vectors, 0 missing" in status()
     hybrid = search(client, "điều kiện cấp giấy phép kinh doanh mua bán vàng miếng")
     scores = [hit["score"] for hit in hybrid["results"]]
-    assert max(scores) <= 1 + semantic.DENSE_WEIGHT  # fused: normalised lexical + weighted dense
+    assert max(scores) <= 1 + semantic.DENSE_WEIGHT + semantic.SECOND_WEIGHT  # fused: normalised and weighted
     assert hybrid["results"][0]["external_id"] == "24/2012/NĐ-CP_art11"
 
 

@@ -8,11 +8,20 @@ import numpy as np
 import pytest
 
 from search.vectors import embedder
-from search.vectors.attach import CHUNK_TITLE, EMBEDDED, VECTORS, attach, chunk_entries, embedded_mark, passages_of
+from search.vectors.attach import (
+    CHUNK_TITLE,
+    EMBEDDED,
+    VECTORS,
+    attach,
+    chunk_entries,
+    embedded_mark,
+    ends_with_title,
+    passages_of,
+)
 from search.vectors.cache import VectorCache
 from search.vectors.chunks import MAX_TOKENS, chunk_text, estimate_tokens, text_hash
 from search.vectors.codec import decode_many, encode
-from search.vectors.fusion import best_chunk, fuse
+from search.vectors.fusion import best_chunk, fuse, passage_scores
 from tests.corpus import CORPUS
 
 
@@ -88,6 +97,27 @@ def test_vectors_survive_the_codec_within_a_hundredth():
 
 def test_fusion_normalises_both_scores_and_weighs_the_dense_one():
     assert fuse([10.0, 5.0, 0.0], [0.2, 0.9, 0.5], weight=1.5) == pytest.approx([1.0, 0.5 + 1.5, 1.5 * 3 / 7])
+
+
+def test_an_entry_scores_by_its_best_passage_and_its_second_best_chunk_not_its_title():
+    axes = np.eye(4, dtype=np.float32)
+    query = np.array([0.6, 0.0, 0.8, 0.0], dtype=np.float32)
+    chunks_then_title = np.stack([axes[0], axes[1], axes[2]])  # the title (axis 2) is the closest
+
+    assert passage_scores(query, chunks_then_title, titled=True) == pytest.approx((0.8, 0.0))
+    assert passage_scores(query, chunks_then_title, titled=False) == pytest.approx((0.8, 0.6))
+    assert passage_scores(query, axes[:1], titled=False) == pytest.approx((0.6, 0.6))
+    assert passage_scores(query, axes[:0], titled=True) == (None, None)
+    mark = embedded_mark("m")
+    assert ends_with_title({"heading": "Phạm vi", EMBEDDED: mark})
+    assert not ends_with_title({"heading": "", EMBEDDED: mark})
+    assert not ends_with_title({"heading": "Phạm vi", EMBEDDED: "m"})  # embedded the old way
+
+
+def test_fusion_adds_the_second_chunk_normalised_with_its_own_weight():
+    fused = fuse([1.0, 0.0], [0.5, 0.5], 2.0, second=[0.1, 0.3], second_weight=0.25)
+    assert fused == pytest.approx([1.0 + 2.0, 0.0 + 2.0 + 0.25])
+    assert fuse([1.0, 0.0], [0.5, 0.4], 2.0, second=[None, None], second_weight=0.25) == pytest.approx([3.0, 0.0])
 
 
 def test_fusion_keeps_the_lexical_order_without_vectors_and_gives_the_missing_the_mean():
