@@ -262,8 +262,8 @@ def semantic_table(folder: Path) -> list[str]:
     modes = data["modes"]
     labels = {
         "lexical": "lexical ranking alone (the portal without vectors)",
-        "dense": "dense alone: exact nearest articles (best chunk)",
-        "rerank": "lexical top K re-ranked: lexical + w × dense (min-max)",
+        "dense": "dense alone: exact nearest articles (best passage)",
+        "rerank": "lexical top K re-ranked: lexical + w × best passage + 0.25 × second chunk (min-max)",
         "knn": "k-NN: lexical top 100 ∪ 100 nearest articles, fused the same way",
         "rrf": "reciprocal-rank fusion (k = 60) of the lexical top K",
     }
