@@ -261,12 +261,12 @@ say "speed: the same query bodies straight to OpenSearch (floor)"
 "$PY" bench/search_bench.py floor --queries "$DEV/queries.jsonl" --out "$RESULTS/latency-floor.json"
 say "speed: database backend, $DB_KIND ($DB_QUERIES dev queries)"
 "$PY" bench/search_bench.py latency --api "$DBAPI" --queries "$DEV/queries.jsonl" --sample "$DB_QUERIES" \
-  --warmup 2 --out "$RESULTS/latency-database-$DB_KIND.json"
+  --warmup 8 --out "$RESULTS/latency-database-$DB_KIND.json"
 if [ -n "$OTHER_DBAPI" ]; then
   other_kind="${OTHER_URL%%:*}"
   say "speed: database backend, $other_kind ($DB_QUERIES dev queries)"
   "$PY" bench/search_bench.py latency --api "$OTHER_DBAPI" --queries "$DEV/queries.jsonl" --sample "$DB_QUERIES" \
-    --warmup 2 --out "$RESULTS/latency-database-$other_kind.json"
+    --warmup 8 --out "$RESULTS/latency-database-$other_kind.json"
 fi
 say "speed: the first answer after OpenSearch freezes (a private node on port ${BENCH_FREEZE_PORT:-9252})"
 "$PY" bench/freeze.py --queries "$DEV/queries.jsonl" --port "${BENCH_FREEZE_PORT:-9252}" \

@@ -13,7 +13,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from regulations.models import Provision, ProvisionKind
-from search import fulltext
+from search import fulltext, provision_tree
 from search.db_matching import MAX_CANDIDATES, match_score, rank, with_phrases
 from search.facets import Filters
 from search.kinds import legal_documents as legal
@@ -215,18 +215,8 @@ def _matching_provisions(terms: list[str], document_ids: Any) -> set[int]:
 
 def _article_units(provision_ids: set[int]) -> dict[int, int]:
     """Map matching provisions to the unit that is indexed: their article, or for documents
-    without articles their top-level unit. A few queries, one per level of nesting."""
-    info: dict[int, tuple[int | None, str]] = {
-        pk: (parent, kind)
-        for pk, parent, kind in Provision.objects.filter(pk__in=provision_ids).values_list("pk", "parent_id", "kind")
-    }
-    pending = {p for p, _kind in info.values() if p is not None and p not in info}
-    for _level in range(8):
-        if not pending:
-            break
-        for pk, parent, kind in Provision.objects.filter(pk__in=pending).values_list("pk", "parent_id", "kind"):
-            info[pk] = (parent, kind)
-        pending = {p for p, _kind in info.values() if p is not None and p not in info}
+    without articles their top-level unit. One query (their ancestors, search/fulltext.py)."""
+    info = provision_tree.ancestors(provision_ids)
     units: dict[int, int] = {}
     for pk in provision_ids:
         node, top = pk, pk
@@ -250,25 +240,8 @@ def _article_units(provision_ids: set[int]) -> dict[int, int]:
 
 
 def _full_texts(unit_ids: list[int]) -> dict[int, str]:
-    """Heading + text of each unit with all its descendants, in reading order."""
-    rows: dict[int, tuple[int | None, str, str, str, int, str]] = {}
-    frontier = set(unit_ids)
-    for pk, parent, heading, text, position, kind, label in Provision.objects.filter(pk__in=frontier).values_list(
-        "pk", "parent_id", "heading", "text", "position", "kind", "label"
-    ):
-        rows[pk] = (parent, heading, text, kind, position, label)
-    for _level in range(6):
-        children = list(
-            Provision.objects.filter(parent_id__in=frontier).values_list(
-                "pk", "parent_id", "heading", "text", "position", "kind", "label"
-            )
-        )
-        if not children:
-            break
-        frontier = set()
-        for pk, parent, heading, text, position, kind, label in children:
-            rows[pk] = (parent, heading, text, kind, position, label)
-            frontier.add(pk)
+    """Heading + text of each unit with all its descendants, in reading order (one query)."""
+    rows = provision_tree.subtrees(unit_ids)
     by_parent: dict[int, list[int]] = {}
     for pk, (parent, *_rest) in rows.items():
         if parent is not None:

@@ -2,12 +2,18 @@
 (the suite's database), diacritics folded on both sides, kept in step with the provisions by
 triggers; the SQLite queries are checked as text (a real SQLite run: tests/search/test_tasks.py)."""
 
+from datetime import date
+
 import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from regulations.importing import save_document
 from regulations.models import Provision
 from search import fulltext
-from tests.search.test_api import GOLD, LABOUR, TOURISM
+from search.fallback import database_search
+from search.request import parse_request
+from tests.search.test_api import GOLD, LABOUR, TOURISM, node, record
 
 
 def _found(terms):
@@ -66,3 +72,62 @@ def test_sqlite_is_asked_both_spellings_of_d():
     long_phrase = "dân dụng đô đốc đê điều"
     query = fulltext.fts5_query([long_phrase])
     assert query.count('"') <= 40 and " AND " in query  # too many spellings: the words, each either way
+
+
+def test_a_rare_word_is_found_through_the_gin_index(documents):
+    """The candidates' query can use the index on the stored vectors (with sequential scans
+    off: on three documents the planner would rightly read the table instead)."""
+    with CaptureQueriesContext(connection) as sent:
+        fulltext.provision_candidates(["ký quỹ"], 100, within=Provision.objects.all())
+    (query,) = [q["sql"] for q in sent.captured_queries if fulltext.PG_TABLE in q["sql"]]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + query)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert f"Bitmap Index Scan on {fulltext.PG_INDEX}" in plan
+
+
+def test_the_fallback_reads_the_tree_in_as_many_queries_whatever_its_depth(db):
+    """A match in a point (three levels below its article) costs no more queries than one in an
+    article's heading: the tree is read with recursive queries (search/provision_tree.py), not
+    level by level."""
+    deep = record(
+        "01/2020/TT-BTC",
+        "Thông tư thử nghiệm",
+        "Bộ Tài chính",
+        date(2020, 1, 1),
+        "thong-tu",
+        [
+            node(
+                "article",
+                "1",
+                heading="Phạm vi điều chỉnh",
+                children=[
+                    node(
+                        "clause",
+                        "1",
+                        "Khoản một.",
+                        children=[node("point", "a", "Điểm về thẩm định giá tài sản.")],
+                    )
+                ],
+            )
+        ],
+        slug="01-2020-tt-btc",
+    )
+    for item in (TOURISM, deep):
+        save_document(item)
+
+    def queries(q):
+        request = parse_request({"q": q})
+        with CaptureQueriesContext(connection) as sent:
+            result = database_search(request)
+        return len(sent.captured_queries), [hit.title for hit in result.hits]
+
+    queries("lữ hành")  # once: what a process asks only once (the text search's presence) is asked
+    shallow_count, shallow = queries("ký quỹ")
+    deep_count, found = queries("thẩm định giá")
+
+    assert shallow[0] == "Điều 32. Ký quỹ kinh doanh dịch vụ lữ hành"
+    assert found == ["Điều 1. Phạm vi điều chỉnh"]
+    assert deep_count == shallow_count
