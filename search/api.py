@@ -293,7 +293,7 @@ class SearchAPIView(APIView):
         if blank:
             return bad_request(blank)
         try:
-            search_request = parse_request(request.query_params, backends.vocabulary())
+            search_request = parse_request(request.query_params, backends.vocabulary(prefetch=True))
         except InvalidSearch as exc:
             return bad_request(exc)
         return Response(search_payload(backends.search(search_request)))

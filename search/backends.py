@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from regulations.legaltext import laws
-from search import engine, fallback, health, kinds, statistics
+from search import engine, fallback, health, kinds, semantic, statistics
 from search.client import SearchUnavailable
 from search.query import clean_text
 from search.request import SearchRequest, Vocabulary
@@ -62,8 +62,10 @@ def suggest(prefix: str) -> tuple[list[Suggestion], str]:
     return fallback.database_suggest(prefix), DATABASE
 
 
-def vocabulary() -> Vocabulary:
+def vocabulary(*, prefetch: bool = False) -> Vocabulary:
     """The values the filters accept, asked of each facet when its parameter is used (agency
     and field slugs from the database, document types and statuses from their choices), and the
-    lexicon of the indexed texts (search/statistics.py)."""
-    return Vocabulary(ask_facets=True, lexicon=statistics.lexicon())
+    lexicon of the indexed texts (search/statistics.py). With ``prefetch`` (the API and the
+    page, which search right after parsing), a valid request starts its query's vector before
+    its query is analysed (search/semantic.py)."""
+    return Vocabulary(ask_facets=True, lexicon=statistics.lexicon(), prefetch=semantic.prefetch if prefetch else None)

@@ -10,7 +10,7 @@ its facet filters (search/facets.py), the page and the sort.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -41,6 +41,10 @@ class InvalidSearch(ValueError):
         self.allowed = allowed or {}
 
 
+# (raw query, type, sort, end of the page, lexicon)
+Prefetch = Callable[[str, str, str, int, Lexicon | None], None]
+
+
 class Vocabulary:
     """The values each keyword facet accepts, by facet name.
 
@@ -49,7 +53,11 @@ class Vocabulary:
     database query, once, and only when the parameter is used).
 
     ``lexicon``: the statistics of the indexed texts (search/statistics.py), for the query's rare
-    words and the diacritic restoration; without it the query is read without them."""
+    words and the diacritic restoration; without it the query is read without them.
+
+    ``prefetch``: called with a valid request's raw query, type, sort, end of its page and the
+    lexicon just before the query is analysed (search/semantic.py starts the query's vector
+    there: search/backends.py's ``vocabulary(prefetch=True)``, for the API and the page)."""
 
     def __init__(
         self,
@@ -57,10 +65,12 @@ class Vocabulary:
         *,
         ask_facets: bool = False,
         lexicon: Lexicon | None = None,
+        prefetch: Prefetch | None = None,
     ) -> None:
         self._values: dict[str, Collection[str]] = dict(values or {})
         self._ask = ask_facets
         self.lexicon = lexicon
+        self.prefetch = prefetch
 
     def allowed(self, facet: Facet) -> Collection[str] | None:
         if facet.name not in self._values and self._ask and facet.vocabulary is not None:
@@ -238,8 +248,11 @@ def parse_request(params: Mapping[str, Any], vocabulary: Vocabulary | None = Non
     if errors:
         raise InvalidSearch(errors, allowed)
     assert page is not None and size is not None and kind is not None
+    raw = _one(params, "q")
+    if vocabulary.prefetch is not None:
+        vocabulary.prefetch(raw, kind.type, sort, page * size, vocabulary.lexicon)
     return SearchRequest(
-        query=parse_query(_one(params, "q"), vocabulary.lexicon),
+        query=parse_query(raw, vocabulary.lexicon),
         kind=kind.type,
         filters=filters,
         page=page,

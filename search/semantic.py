@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ from search import kinds
 from search.client import SearchUnavailable, bulk_timeout, get_client, unavailable
 from search.entries import Prepared
 from search.kinds.base import SearchKind
+from search.nlp.lexicon import Lexicon
+from search.query import reading_surface
 from search.vectors import embedder
 from search.vectors.attach import (
     CHUNK_TITLE,
@@ -48,7 +51,7 @@ from search.vectors.attach import (
     ends_with_title,
 )
 from search.vectors.cache import VectorCache
-from search.vectors.codec import Vector, decode_many
+from search.vectors.codec import Matrix, Vector, decode_many
 from search.vectors.fusion import fuse, passage_scores
 
 if TYPE_CHECKING:
@@ -249,18 +252,52 @@ class Plan:
 
     depth: int
     vector: concurrent.futures.Future[Vector | None]
+    dim: int = 0  # the model's: the hits' vectors are decoded while the query's is computed
+
+
+# The query's vector started by ``prefetch`` for the request this thread is serving.
+_prefetched = threading.local()
+
+
+def _reranks(kind: SearchKind, sort: str, end: int) -> bool:
+    return kind.embeds and sort == "relevance" and end <= DEPTH
+
+
+def prefetch(raw: str, kind_type: str, sort: str, end: int, lexicon: Lexicon | None) -> None:
+    """Start the query's vector before the query is analysed (search/request.py calls this for
+    the API and the page, once the request is valid): the vector is usually what a hybrid
+    search waits for last, and the analysis (segmentation, recognisers) takes milliseconds it
+    need not wait for. ``plan`` takes it up when its text is the one the parsed query embeds
+    (search.query.reading_surface gives the same text without the analysis)."""
+    _prefetched.job = None
+    if not _reranks(kinds.by_type(kind_type), sort, end) or model() is None:
+        return
+    surface = reading_surface(raw, lexicon)
+    if surface is None:
+        return
+    text = surface.syllables or surface.text
+    _prefetched.job = (text, _executor.submit(embedder.query_vector, text))
 
 
 def plan(request: SearchRequest) -> Plan | None:
     """Re-rank this search? Its kind embeds, it is sorted by relevance, its page lies within the
-    re-ranked depth and a model is loaded; the query's vector starts in a thread."""
+    re-ranked depth and a model is loaded; the query's vector starts in a thread (or was started
+    by ``prefetch``)."""
     kind = kinds.by_type(request.kind)
     query = request.query
-    if not kind.embeds or request.sort != "relevance" or request.offset + request.size > DEPTH:
+    job = getattr(_prefetched, "job", None)
+    _prefetched.job = None
+    if not _reranks(kind, request.sort, request.offset + request.size) or not query.is_searchable:
         return None
-    if not query.is_searchable or model() is None:
+    current = model()
+    if current is None:
         return None
-    return Plan(depth=DEPTH, vector=_executor.submit(embedder.query_vector, query_text(query)))
+    text = query_text(query)
+    if job is not None and job[0] == text:
+        vector = job[1]
+    else:
+        vector = _executor.submit(embedder.query_vector, text)
+    return Plan(depth=DEPTH, vector=vector, dim=current.dim)
 
 
 def query_text(query: ParsedQuery) -> str:
@@ -272,10 +309,14 @@ def query_text(query: ParsedQuery) -> str:
     return reading.syllables or reading.text
 
 
-def hit_scores(vector: Vector, source: dict[str, Any]) -> tuple[float | None, float | None]:
-    """(best passage, second-best chunk) of a hit's stored vectors; its last vector is its title
-    alone when it has a heading and was embedded the current way (search/vectors/attach.py)."""
-    vectors = decode_many(source.get(VECTORS) or [], vector.shape[0])
+def hit_scores(
+    vector: Vector, source: dict[str, Any], vectors: Matrix | None = None
+) -> tuple[float | None, float | None]:
+    """(best passage, second-best chunk) of a hit's stored vectors (``vectors``: already
+    decoded); its last vector is its title alone when it has a heading and was embedded the
+    current way (search/vectors/attach.py)."""
+    if vectors is None:
+        vectors = decode_many(source.get(VECTORS) or [], vector.shape[0])
     return passage_scores(vector, vectors, titled=ends_with_title(source))
 
 
@@ -283,6 +324,8 @@ def rerank(plan: Plan, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The raw OpenSearch hits in fused order (their ``_score`` replaced by the fused score)."""
     if not hits:
         return hits
+    # The hits' vectors are decoded while the query's is still being computed.
+    chunks = [decode_many(hit.get("_source", {}).get(VECTORS) or [], plan.dim) for hit in hits] if plan.dim else []
     try:
         vector = plan.vector.result(timeout=QUERY_VECTOR_TIMEOUT)
     except concurrent.futures.TimeoutError:
@@ -290,7 +333,9 @@ def rerank(plan: Plan, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return hits
     if vector is None:
         return hits
-    scores = [hit_scores(vector, hit.get("_source", {})) for hit in hits]
+    if plan.dim != vector.shape[0]:
+        chunks = [decode_many(hit.get("_source", {}).get(VECTORS) or [], vector.shape[0]) for hit in hits]
+    scores = [hit_scores(vector, hit.get("_source", {}), matrix) for hit, matrix in zip(hits, chunks, strict=True)]
     dense = [best for best, _ in scores]
     if all(d is None for d in dense):
         return hits

@@ -52,7 +52,7 @@ def _querystring(params: QueryDict, **changes: Any) -> str:
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
-    vocabulary = backends.vocabulary()
+    vocabulary = backends.vocabulary(prefetch=True)
     params = request.GET
     errors: dict[str, str] = {}
     try:

@@ -6,6 +6,8 @@ import pytest
 
 from search.nlp.accents import restore
 from search.nlp.lexicon import Lexicon, LexiconBuilder
+from search.query import parse_query, reading_surface
+from search.semantic import query_text
 from tests.corpus import CORPUS
 
 LAWS = {"24/2012/NĐ-CP", "09/2017/QH14", "45/2019/QH14"}  # gold trading, tourism, labour code
@@ -58,3 +60,27 @@ def test_the_lexicon_counts_entries_forms_and_pairs():
     assert built.forms["vang"] == {"vàng": 2}
     assert built.bigrams == {"kinh doanh": 2}  # "doanh vàng" once (pruned), "vàng vàng" crosses a full stop
     assert built.idf("vàng") > built.idf("kinh")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "thu tuc cap giay phep kinh doanh vang",
+        "Cho em hỏi người lao động được nghỉ hằng năm bao nhiêu ngày ạ?",
+        'cho em hoi "nghi hang nam" bao nhieu ngay a',
+        "Điều 11 NĐ 24/2012 điều kiện kinh doanh vàng",
+        "xyzt qwv",
+        "(*~",
+        "",
+    ],
+)
+def test_the_reading_known_before_the_analysis_is_the_one_embedded(lexicon, typed):
+    """search/semantic.py starts the query's vector from ``reading_surface`` before the query is
+    analysed; it must be the text the parsed query embeds (``semantic.query_text``)."""
+    parsed = parse_query(typed, lexicon)
+    early = reading_surface(typed, lexicon)
+
+    if not parsed.is_searchable:
+        assert early is None
+    else:
+        assert early is not None and (early.syllables or early.text) == query_text(parsed)

@@ -22,6 +22,7 @@ from regulations.importing import DocumentRecord, save_document
 from regulations.parsers.types import ParsedNode
 from search import health, semantic
 from search.client import alias, get_client
+from search.request import Vocabulary, parse_request
 from search.tasks import drain
 from search.vectors import embedder
 from search.vectors.attach import embedded_mark
@@ -207,3 +208,23 @@ def test_a_drain_that_left_entries_without_vectors_enqueues_the_embedding_and_th
     queued = set(DBTaskResult.objects.filter(status="READY").values_list("task_path", flat=True))
     assert semantic.embed_missing_vectors.module_path in queued
     assert refresh_text_statistics.module_path in queued
+
+
+def test_the_query_vector_starts_before_the_analysis_and_is_the_one_used(settings):
+    """The API and the page start the query's vector while the query is analysed
+    (``vocabulary(prefetch=True)``); the search takes that vector up instead of embedding the
+    query again. A search that is not re-ranked (sorted by date) starts nothing."""
+    q = "Cho em hỏi điều kiện cấp giấy phép kinh doanh mua bán vàng miếng ạ?"
+    request = parse_request({"q": q}, Vocabulary(prefetch=semantic.prefetch))
+    started = semantic._prefetched.job
+
+    plan = semantic.plan(request)
+
+    assert plan is not None and started is not None
+    assert started[0] == semantic.query_text(request.query)
+    assert plan.vector is started[1]
+    vector = plan.vector.result(timeout=30)
+    assert vector is not None and float(vector @ embedder.query_vector(semantic.query_text(request.query))) > 0.999
+
+    parse_request({"q": q, "sort": "date"}, Vocabulary(prefetch=semantic.prefetch))
+    assert semantic._prefetched.job is None
