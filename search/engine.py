@@ -9,6 +9,7 @@ database instead.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from regulations.legaltext.normalize import fold_diacritics
@@ -53,13 +54,31 @@ def msearch(searches: list[tuple[str, dict[str, Any]]], action: str) -> list[dic
     return answers
 
 
-def _hit(kind: SearchKind, raw: dict[str, Any], terms: list[str], pinned: bool) -> Hit:
+def _hit(
+    kind: SearchKind, raw: dict[str, Any], terms: list[str], pinned: bool, highlights: dict[str, str] | None = None
+) -> Hit:
     source = raw.get("_source", {})
     hit = kind.hit(source, str(raw["_id"]))
     hit.score = None if pinned else raw.get("_score")
-    hit.highlight = highlight_text(source.get("text") or "", terms)
+    known = highlights.get(raw["_id"]) if highlights else None
+    hit.highlight = known if known is not None else highlight_text(source.get("text") or "", terms)
     hit.pinned = pinned
     return hit
+
+
+def _highlight_while_waiting(
+    hits: list[dict[str, Any]], terms: list[str], highlights: dict[str, str]
+) -> Callable[[semantic.Plan], None]:
+    """Excerpts of the lexical page (``hits``), one by one until the query's vector is ready:
+    most of them stay on the re-ranked page, whose excerpts are then mostly made already."""
+
+    def run(plan: semantic.Plan) -> None:
+        for raw in hits:
+            if plan.vector.done():
+                return
+            highlights[raw["_id"]] = highlight_text(raw.get("_source", {}).get("text") or "", terms)
+
+    return run
 
 
 def _total(answer: dict[str, Any]) -> int:
@@ -87,13 +106,18 @@ def search(request: SearchRequest) -> SearchResult:
                 pinned.append(hit)
     main = answers[k]
     raw_hits = main.get("hits", {}).get("hits", [])
-    if plan is not None:
-        raw_hits = semantic.rerank(plan, raw_hits)
     # The combined list is pins + ranked; ranked was fetched from max(0, offset - k) (from 0
     # when re-ranked); only the hits of the page are turned into results.
     main_from = 0 if plan is not None else max(0, request.offset - k)
     first = max(0, request.offset - k - main_from)
-    ranked = [_hit(kind, raw, terms, pinned=False) for raw in raw_hits[first : first + request.size + k]]
+    highlights: dict[str, str] = {}
+    if plan is not None:
+        page = raw_hits[first : first + request.size + k]
+        raw_hits = semantic.rerank(plan, raw_hits, meanwhile=_highlight_while_waiting(page, terms, highlights))
+    ranked = [
+        _hit(kind, raw, terms, pinned=False, highlights=highlights)
+        for raw in raw_hits[first : first + request.size + k]
+    ]
     main_from += first
     page = page_with_pins(pinned, ranked, offset=request.offset, size=request.size, main_from=main_from)
     counts = {

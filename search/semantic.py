@@ -320,12 +320,17 @@ def hit_scores(
     return passage_scores(vector, vectors, titled=ends_with_title(source))
 
 
-def rerank(plan: Plan, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The raw OpenSearch hits in fused order (their ``_score`` replaced by the fused score)."""
+def rerank(
+    plan: Plan, hits: list[dict[str, Any]], meanwhile: Callable[[Plan], None] | None = None
+) -> list[dict[str, Any]]:
+    """The raw OpenSearch hits in fused order (their ``_score`` replaced by the fused score).
+    ``meanwhile`` is called after the hits' vectors are decoded, before waiting for the query's."""
     if not hits:
         return hits
     # The hits' vectors are decoded while the query's is still being computed.
     chunks = [decode_many(hit.get("_source", {}).get(VECTORS) or [], plan.dim) for hit in hits] if plan.dim else []
+    if meanwhile is not None:
+        meanwhile(plan)
     try:
         vector = plan.vector.result(timeout=QUERY_VECTOR_TIMEOUT)
     except concurrent.futures.TimeoutError:

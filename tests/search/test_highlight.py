@@ -1,6 +1,7 @@
 """Highlighting (search/highlight.py): the fast path on folded text marks exactly what the
 diacritics-insensitive patterns mark, and the excerpt is the window with the most terms."""
 
+import concurrent.futures
 import json
 import random
 import re
@@ -8,7 +9,9 @@ import re
 import pytest
 
 from regulations.legaltext.normalize import fold_for_matching
+from search.engine import _highlight_while_waiting
 from search.highlight import WORD_RE, _best_window, folded_spans, highlight_text, python_pattern
+from search.semantic import Plan
 from tests.corpus import CORPUS
 
 BENCHMARK = CORPUS / "search-benchmark"
@@ -82,3 +85,25 @@ def test_a_highlight_of_a_long_text_marks_the_densest_window():
 
     assert "<mark>kinh doanh</mark> <mark>vàng</mark> <mark>trang sức</mark>" in html
     assert re.search(r"<mark>Điều</mark> 11", html)
+
+
+def test_the_lexical_page_is_highlighted_while_the_query_vector_is_awaited():
+    """search/engine.py makes the lexical page's excerpts while the query's vector is computed,
+    and stops as soon as it is ready; an excerpt made then is the one made afterwards."""
+    hits = [
+        {"_id": "a1", "_source": {"text": "Điều kiện kinh doanh vàng miếng."}},
+        {"_id": "a2", "_source": {"text": "Kinh doanh dịch vụ lữ hành."}},
+    ]
+    terms = ["kinh doanh", "vàng"]
+    waiting: concurrent.futures.Future[None] = concurrent.futures.Future()
+    made: dict[str, str] = {}
+
+    _highlight_while_waiting(hits, terms, made)(Plan(depth=50, vector=waiting))
+
+    assert made == {hit["_id"]: highlight_text(hit["_source"]["text"], terms) for hit in hits}
+    assert "<mark>vàng</mark>" in made["a1"]
+
+    waiting.set_result(None)
+    none: dict[str, str] = {}
+    _highlight_while_waiting(hits, terms, none)(Plan(depth=50, vector=waiting))
+    assert none == {}
