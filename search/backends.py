@@ -13,6 +13,7 @@ import logging
 from regulations.legaltext import laws
 from search import engine, fallback, health, kinds, semantic, statistics
 from search.client import SearchUnavailable
+from search.nlp.lexicon import Lexicon
 from search.query import clean_text
 from search.request import SearchRequest, Vocabulary
 from search.results import DATABASE, OPENSEARCH, SearchResult, Suggestion, empty_facets
@@ -67,5 +68,12 @@ def vocabulary(*, prefetch: bool = False) -> Vocabulary:
     and field slugs from the database, document types and statuses from their choices), and the
     lexicon of the indexed texts (search/statistics.py). With ``prefetch`` (the API and the
     page, which search right after parsing), a valid request starts its query's vector before
-    its query is analysed (search/semantic.py)."""
-    return Vocabulary(ask_facets=True, lexicon=statistics.lexicon(), prefetch=semantic.prefetch if prefetch else None)
+    its query is analysed (search/semantic.py), when OpenSearch is to answer it."""
+    return Vocabulary(ask_facets=True, lexicon=statistics.lexicon(), prefetch=_prefetch if prefetch else None)
+
+
+def _prefetch(raw: str, kind_type: str, sort: str, end: int, lexicon: Lexicon | None) -> None:
+    """The query's vector is only of use to OpenSearch's ranking: the database fallback does
+    not start it (``is_available`` is the answer ``search`` reads next, cached)."""
+    if health.is_available():
+        semantic.prefetch(raw, kind_type, sort, end, lexicon)

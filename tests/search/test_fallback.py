@@ -7,9 +7,10 @@ import pytest
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 
 from regulations.importing import save_document
-from search import backends, health
+from search import backends, health, semantic
 from search.client import alias, get_client
 from search.highlight import highlight_text, term_pattern
+from search.request import parse_request
 from tests.search.test_api import (  # noqa: F401 - fixtures and the test URLconf
     CIRCULAR,
     GOLD,
@@ -258,3 +259,13 @@ def test_the_backend_reports_database_for_an_empty_query_when_down(documents, op
 
     result = backends.search(parse_request({"q": ""}))
     assert (result.backend, result.count, result.hits) == ("database", 0, [])
+
+
+def test_a_search_the_database_answers_computes_no_query_vector(documents, opensearch_down):
+    """The query's vector is started before the analysis only when OpenSearch is to answer:
+    the fallback has no use for it, and it would take a core from the database's answer."""
+    assert semantic.model() is not None  # so the vector would be started if OpenSearch answered
+    semantic._prefetched.job = None
+    parse_request({"q": "điều kiện kinh doanh vàng"}, backends.vocabulary(prefetch=True))
+
+    assert semantic._prefetched.job is None
