@@ -157,3 +157,13 @@ def did_you_mean_body(text: str) -> dict[str, Any]:
         "size": 0,
         "suggest": {"exact": phrase("syllables"), "folded": phrase("syllables.folded")},
     }
+
+
+def context_body(request: SearchRequest, size: int) -> dict[str, Any]:
+    """The first answers to a query typed without diacritics, their text only: what the
+    restoration reads its context from (search/engine.py, search/nlp/accents.py)."""
+    body = main_body(request)
+    body.update({"from": 0, "size": size, "track_total_hits": False, "_source": ["text"]})
+    for key in ("aggs", "sort", "highlight"):
+        body.pop(key, None)
+    return body

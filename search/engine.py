@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from regulations.legaltext.normalize import fold_diacritics
-from search import health, kinds, semantic
-from search.bodies import did_you_mean_body, main_body, pin_bodies, suggest_body
+from search import health, kinds, semantic, statistics
+from search.bodies import context_body, did_you_mean_body, main_body, pin_bodies, suggest_body
 from search.client import SearchUnavailable, get_client, search_timeout, unavailable
 from search.highlight import highlight_terms, highlight_text
 from search.kinds.base import SearchKind
+from search.nlp.lexicon import LexiconBuilder
+from search.query import parse_query
 from search.request import SearchRequest
 from search.results import (
     OPENSEARCH,
@@ -86,9 +89,32 @@ def _total(answer: dict[str, Any]) -> int:
     return int(total.get("value", 0) if isinstance(total, dict) else total)
 
 
+# A query typed without diacritics is restored once more with the n-grams of its first this
+# many answers (search/nlp/accents.py: ``context``); docs/benchmarks.md.
+CONTEXT_HITS = 10
+
+
+def restored_in_context(request: SearchRequest, alias: str) -> SearchRequest:
+    """For a query typed without diacritics: the request with its reading restored again, the
+    texts of its first ``CONTEXT_HITS`` answers counted with the lexicon (one more round trip,
+    for such queries only)."""
+    lexicon = statistics.lexicon()
+    if request.query.restored is None or lexicon is None:
+        return request
+    (answer,) = msearch([(alias, context_body(request, CONTEXT_HITS))], "restoration context")
+    builder = LexiconBuilder()
+    builder.add_all(h.get("_source", {}).get("text") or "" for h in answer.get("hits", {}).get("hits", []))
+    if not builder.documents:
+        return request
+    query = parse_query(request.query.text, lexicon, context=builder.build(prune=False))
+    return replace(request, query=query)
+
+
 def search(request: SearchRequest) -> SearchResult:
-    """One _msearch: the pinned citation lookups and the ranked query with its facets."""
+    """The pinned citation lookups and the ranked query with its facets in one _msearch (after
+    a first one for the restoration's context when the query was typed without diacritics)."""
     kind = kinds.by_type(request.kind)
+    request = restored_in_context(request, kind.alias)
     terms = highlight_terms(request.query)
     pins = pin_bodies(request)
     k = len(pins)

@@ -218,18 +218,19 @@ def rare_syllables(text: str, lexicon: Lexicon) -> tuple[tuple[str, float], ...]
     return tuple(sorted(found.items(), key=lambda kv: -kv[1])[:RARE_MAX])
 
 
-def parse_query(raw: str, lexicon: Lexicon | None = None) -> ParsedQuery:
+def parse_query(raw: str, lexicon: Lexicon | None = None, context: Lexicon | None = None) -> ParsedQuery:
     """The parsed query; with the indexed texts' ``lexicon``, also its rare syllables and, for a
     query typed without diacritics, its restored reading. The analysis of a text (the typed one
     and the restored one) is done once per process and day (a bounded LRU of
     ``QUERY_CACHE_SIZE`` texts: a law cited by name is the one in force that day); what the
-    lexicon adds is cheap and follows the lexicon of the moment."""
+    lexicon adds is cheap and follows the lexicon of the moment. ``context``: the counts of the
+    texts a first search for the query found, for the restoration (search/nlp/accents.py)."""
     parsed = _analysed(raw)
     if lexicon is None or lexicon.is_empty or not parsed.is_searchable:
         return parsed
     restored = None
     if not parsed.has_diacritics:
-        reading = restore(parsed.syllables, lexicon)
+        reading = restore(parsed.syllables, lexicon, context)
         if fold_diacritics(reading) != reading:
             restored = _analysed(reading)
     accented = restored.syllables if restored is not None else parsed.syllables

@@ -91,7 +91,12 @@ def refresh_text_statistics() -> dict[str, Any]:
     """Rebuild the lexicon from the indexes (after drains changed them)."""
     built = build_from_indexes()
     store(built)
-    return {"entries": built.documents, "syllables": len(built.forms), "pairs": len(built.bigrams)}
+    return {
+        "entries": built.documents,
+        "syllables": len(built.forms),
+        "pairs": len(built.bigrams),
+        "triples": len(built.trigrams),
+    }
 
 
 def schedule_refresh() -> None:

@@ -1,5 +1,6 @@
 """What the indexed texts say about their own words: how many entries hold each syllable, how
-each unaccented syllable is written with its accents, and which accented syllables follow which.
+each unaccented syllable is written with its accents, and which accented syllables follow which
+(pairs and triples).
 
 Built from the texts as they are indexed (``LexiconBuilder.add`` per entry) by
 `search_reindex` and by the index worker, stored once (search/models.py: ``TextStatistics``),
@@ -8,7 +9,7 @@ loaded by every web process. Two uses:
 * query weighting (search/ranking.py): a syllable held by few entries ("vàng") says more than
   one held by thousands ("cấp", "kinh", "doanh"): ``idf``;
 * diacritic restoration (search/nlp/accents.py): the likeliest accented reading of a query typed
-  without accents, from ``forms`` and ``bigrams``.
+  without accents, from ``forms``, ``bigrams`` and ``trigrams``.
 
 Pure Python (no Django); serialised as zlib-compressed JSON.
 """
@@ -34,6 +35,7 @@ FORMAT: Final = 1
 # Kept in the stored lexicon: pairs seen at least this often (a million articles keeps a
 # few million pairs, not every pair seen once), and at most this many accented forms per syllable.
 MIN_PAIR_COUNT: Final = 2
+MIN_TRIPLE_COUNT: Final = 2
 MAX_FORMS: Final = 12
 
 
@@ -56,6 +58,9 @@ class Lexicon:
     forms: dict[str, dict[str, int]] = field(default_factory=dict)
     # "accented accented" -> occurrences as adjacent syllables
     bigrams: dict[str, int] = field(default_factory=dict)
+    # "accented accented accented" -> occurrences as three adjacent syllables (a lexicon stored
+    # before they were counted has none: restoration then reads pairs alone)
+    trigrams: dict[str, int] = field(default_factory=dict)
     _syllables: int = field(default=-1, repr=False, compare=False)
 
     @property
@@ -81,6 +86,7 @@ class Lexicon:
     def to_bytes(self) -> bytes:
         data = {"format": FORMAT, "documents": self.documents, "df": self.df, "forms": self.forms}
         data["bigrams"] = self.bigrams
+        data["trigrams"] = self.trigrams
         return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 6)
 
     @classmethod
@@ -88,7 +94,13 @@ class Lexicon:
         data: dict[str, Any] = json.loads(zlib.decompress(raw))
         if data.get("format") != FORMAT:
             return cls()
-        return cls(documents=int(data["documents"]), df=data["df"], forms=data["forms"], bigrams=data["bigrams"])
+        return cls(
+            documents=int(data["documents"]),
+            df=data["df"],
+            forms=data["forms"],
+            bigrams=data["bigrams"],
+            trigrams=data.get("trigrams", {}),
+        )
 
 
 class LexiconBuilder:
@@ -99,6 +111,7 @@ class LexiconBuilder:
         self.df: Counter[str] = Counter()
         self.forms: Counter[str] = Counter()
         self.bigrams: Counter[str] = Counter()
+        self.trigrams: Counter[str] = Counter()
 
     def add(self, text: str) -> None:
         self.documents += 1
@@ -107,17 +120,22 @@ class LexiconBuilder:
             self.forms.update(run)
             seen.update(run)
             self.bigrams.update(f"{a} {b}" for a, b in zip(run, run[1:], strict=False))
+            self.trigrams.update(f"{a} {b} {c}" for a, b, c in zip(run, run[1:], run[2:], strict=False))
         self.df.update(seen)
 
     def add_all(self, texts: Iterable[str]) -> None:
         for text in texts:
             self.add(text)
 
-    def build(self) -> Lexicon:
+    def build(self, prune: bool = True) -> Lexicon:
+        """The lexicon; ``prune=False`` keeps every form, pair and triple (a few texts' context
+        for the restoration, search/nlp/accents.py)."""
         forms: dict[str, dict[str, int]] = {}
         for form, count in self.forms.most_common():
             options = forms.setdefault(fold_diacritics(form), {})
-            if len(options) < MAX_FORMS:
+            if len(options) < MAX_FORMS or not prune:
                 options[form] = count
-        bigrams = {pair: count for pair, count in self.bigrams.items() if count >= MIN_PAIR_COUNT}
-        return Lexicon(documents=self.documents, df=dict(self.df), forms=forms, bigrams=bigrams)
+        least_pair, least_triple = (MIN_PAIR_COUNT, MIN_TRIPLE_COUNT) if prune else (1, 1)
+        bigrams = {pair: count for pair, count in self.bigrams.items() if count >= least_pair}
+        trigrams = {triple: count for triple, count in self.trigrams.items() if count >= least_triple}
+        return Lexicon(documents=self.documents, df=dict(self.df), forms=forms, bigrams=bigrams, trigrams=trigrams)

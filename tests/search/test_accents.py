@@ -1,6 +1,7 @@
 """Diacritic restoration (search/nlp/accents.py) from a lexicon learned on real corpus texts."""
 
 import json
+import zlib
 
 import pytest
 
@@ -45,6 +46,15 @@ def test_numbers_punctuation_and_unknown_syllables_stay(lexicon):
     assert restore("von dieu le 100 ty dong, xyzq", lexicon) == "vốn điều lệ 100 tỷ đồng, xyzq"
 
 
+def test_the_texts_a_query_found_guide_words_that_legal_texts_rarely_use(lexicon):
+    context = LexiconBuilder()
+    context.add("Chủ sở hữu cây phải chặt cây chạm vào dây điện.")
+
+    assert restore("cay cham vao day dien", lexicon) != "cây chạm vào dây điện"
+    assert restore("cay cham vao day dien", lexicon, context.build(prune=False)) == "cây chạm vào dây điện"
+    assert restore("thu tuc cap giay phep", lexicon, context.build(prune=False)) == "thủ tục cấp giấy phép"
+
+
 def test_an_empty_lexicon_changes_nothing():
     assert restore("thu tuc", Lexicon()) == "thu tuc"
 
@@ -59,6 +69,8 @@ def test_the_lexicon_counts_entries_forms_and_pairs():
     assert built.df["vàng"] == 1 and built.df["kinh"] == 2
     assert built.forms["vang"] == {"vàng": 2}
     assert built.bigrams == {"kinh doanh": 2}  # "doanh vàng" once (pruned), "vàng vàng" crosses a full stop
+    assert built.trigrams == {}  # "kinh doanh vàng" once (pruned)
+    assert builder.build(prune=False).trigrams == {"kinh doanh vàng": 1}
     assert built.idf("vàng") > built.idf("kinh")
 
 
@@ -84,3 +96,16 @@ def test_the_reading_known_before_the_analysis_is_the_one_embedded(lexicon, type
         assert early is None
     else:
         assert early is not None and (early.syllables or early.text) == query_text(parsed)
+
+
+def test_it_counts_triples_and_reads_a_lexicon_stored_without_them():
+    builder = LexiconBuilder()
+    builder.add_all(["giấy phép kinh doanh vàng"] * 2)
+    built = builder.build()
+    assert built.trigrams["kinh doanh vàng"] == 2
+
+    stored = json.loads(zlib.decompress(built.to_bytes()))
+    del stored["trigrams"]
+    older = Lexicon.from_bytes(zlib.compress(json.dumps(stored).encode()))
+    assert older.trigrams == {} and older.bigrams == built.bigrams
+    assert restore("kinh doanh vang", older) == "kinh doanh vàng"

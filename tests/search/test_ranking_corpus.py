@@ -104,3 +104,16 @@ def test_the_text_statistics_come_from_the_reindex(corpus_library):
 
     assert built is not None and built.documents > 1000
     assert built.idf("vàng") > 2 * built.idf("kinh")
+
+
+def test_a_query_without_diacritics_is_read_again_with_the_words_of_its_first_answers(client, corpus_library):
+    """ "mai nha" alone is read "mại nhà" (as in "thương mại nhà ..."); the article on rain water
+    that the query finds (Bộ luật Dân sự, Điều 250) writes "nước mưa từ mái nhà", and the
+    reading searched and offered follows it (search/engine.py: restored_in_context)."""
+    from search.query import parse_query
+
+    q = "nuoc mua tu mai nha chay sang nha ben canh"
+    alone = parse_query(q, statistics.lexicon())
+    assert alone.restored is not None and "mái nhà" not in alone.restored.text
+
+    assert "nước mưa từ mái nhà" in top(client, q)["did_you_mean"]
