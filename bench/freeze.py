@@ -95,7 +95,7 @@ def main() -> None:
                 ms, backend = search(texts[3 * round_ + 2])
                 second.append((round(ms, 1), backend))
             finally:
-                os.kill(pid, signal.SIGCONT)
+                os.killpg(os.getpgid(pid), signal.SIGCONT)
             deadline = time.monotonic() + 60
             while not health.is_available(max_age=0) and time.monotonic() < deadline:
                 time.sleep(0.5)
@@ -116,7 +116,7 @@ def main() -> None:
     finally:
         if pid is not None:
             try:
-                os.kill(pid, signal.SIGCONT)
+                os.killpg(os.getpgid(pid), signal.SIGCONT)
             except ProcessLookupError:
                 pass
         node(args.port, "stop")
