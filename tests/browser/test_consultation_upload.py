@@ -71,6 +71,9 @@ def test_an_officer_uploads_a_docx_draft_and_the_approver_publishes_it(library, 
         tab.locator("button[name=action-submit]").dispatch_event("click")
         tab.wait_for_load_state()
         expect(tab.locator("body")).to_contain_text("tối thiểu là 30 ngày")
+        # The text shows while the refused form's page is still loading; its scripts (the
+        # inline panel's «add» button among them) are ready at its load event.
+        tab.wait_for_load_state("load")
 
         # The file is not kept by the browser after a refused form: attach it again.
         fill_consultation(tab, draft_docx, today, today + timedelta(days=30))
