@@ -3,8 +3,8 @@
 #
 #   1. a fresh PostgreSQL database `<name>_bench_consultations` next to DATABASE_URL (default
 #      postgres://portal:portal@127.0.0.1:5432/portal), migrated;
-#   2. the last hour before a deadline: gunicorn (GUNICORN_WORKERS processes, default 3, of
-#      GUNICORN_THREADS threads, default 4: gthread, kept-alive connections; persistent database
+#   2. the last hour before a deadline: gunicorn (GUNICORN_WORKERS processes, default 4, of
+#      GUNICORN_THREADS threads, default 2: gthread, kept-alive connections; persistent database
 #      connections) on 127.0.0.1, 40 concurrent commenters through POST /api/v1/consultations/{id}/comments
 #      for BENCH_LOAD_SECONDS (default 60) each phase (bench/comment_load.py, a small asyncio HTTP/1.1
 #      client, loopback only): first at BENCH_RATE comments a second offered in all (default 100: how
@@ -33,8 +33,10 @@ PAGE="${BENCH_PAGE:-1}"
 CONCURRENCY="${BENCH_COMMENTERS:-40}"
 SECONDS_OF_LOAD="${BENCH_LOAD_SECONDS:-60}"
 RATE="${BENCH_RATE:-100}"  # comments a second offered in the second phase (the target)
-WORKERS="${GUNICORN_WORKERS:-3}"
-THREADS="${GUNICORN_THREADS:-4}"
+# 4 processes of 2 threads on 2 cores: fewer threads share each process's GIL (3 × 4 took
+# 119 comments/s back to back and 13.2 ms of CPU each, 4 × 2 159/s and 12.0 ms; docs/benchmarks.md).
+WORKERS="${GUNICORN_WORKERS:-4}"
+THREADS="${GUNICORN_THREADS:-2}"
 export DJANGO_SETTINGS_MODULE="${BENCH_SETTINGS:-bench.settings}"
 export PYTHONDONTWRITEBYTECODE=1
 # Every server thread keeps its database connection for the whole run (the CPU of its backend is
