@@ -138,8 +138,8 @@ def search(request: SearchRequest) -> SearchResult:
     first = max(0, request.offset - k - main_from)
     highlights: dict[str, str] = {}
     if plan is not None:
-        page = raw_hits[first : first + request.size + k]
-        raw_hits = semantic.rerank(plan, raw_hits, meanwhile=_highlight_while_waiting(page, terms, highlights))
+        lexical_page = raw_hits[first : first + request.size + k]
+        raw_hits = semantic.rerank(plan, raw_hits, meanwhile=_highlight_while_waiting(lexical_page, terms, highlights))
     ranked = [
         _hit(kind, raw, terms, pinned=False, highlights=highlights)
         for raw in raw_hits[first : first + request.size + k]
