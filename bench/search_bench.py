@@ -1,8 +1,12 @@
 """Search benchmark helpers for `make bench` (scripts/bench.sh runs them; see docs/benchmarks.md).
 
     search_bench.py latency --api URL --queries Q.jsonl --out F.json [--sample N] [--warmup N]
+                            [--warmup-queries W.jsonl]
         GET {api}?q=...&type=article&size=10 for each query, one at a time, after a warm-up;
-        per-query client-side latency and the backend that answered.
+        per-query client-side latency and the backend that answered. The warm-up sends other
+        texts than the measured ones (from W.jsonl, or queries outside the sample): a text the
+        server has answered before is served from its caches (the query's vector, its analysis),
+        so a measured query is one the server sees for the first time.
     search_bench.py floor --queries Q.jsonl --out F.json [--warmup N]      (needs Django settings)
         For each query, the body the portal itself would send (search.request.parse_request,
         search.bodies.pin_bodies and main_body, built in this process) sent straight to OpenSearch on a kept-alive
@@ -88,17 +92,19 @@ def get(api: str, text: str, timeout: float = 30.0) -> tuple[float, dict]:
 
 
 def warmup_queries(everything: list[dict], measured: list[dict], n: int) -> list[dict]:
-    """What to send before timing: for a sample, queries outside it (a warm-up query timed again
-    would be answered from the process's query cache); for all queries, the first ``n``."""
-    ids = {q["id"] for q in measured}
-    rest = [q for q in everything if q["id"] not in ids]
+    """What to send before timing: queries outside the measured ones (a warm-up query timed
+    again would be answered from the process's caches); when there are none (every query is
+    measured and no other file is given), the first ``n``, which are then timed warm."""
+    texts = {q["text"] for q in measured}
+    rest = [q for q in everything if q["text"] not in texts]
     return sample(rest, n)[:n] if rest else measured[:n]
 
 
 def cmd_latency(args) -> None:
     everything = load_queries(args.queries)
     queries = sample(everything, args.sample)
-    for q in warmup_queries(everything, queries, args.warmup):
+    pool = load_queries(args.warmup_queries) if args.warmup_queries else everything
+    for q in warmup_queries(pool, queries, args.warmup):
         try:
             get(args.api, q["text"])
         except OSError:
@@ -282,6 +288,7 @@ def main() -> None:
     p.add_argument("--out", required=True)
     p.add_argument("--sample", type=int, default=0)
     p.add_argument("--warmup", type=int, default=20)
+    p.add_argument("--warmup-queries", default="")
     p.set_defaults(func=cmd_latency)
     p = sub.add_parser("floor")
     p.add_argument("--queries", required=True)
