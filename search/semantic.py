@@ -75,6 +75,10 @@ QUERY_VECTOR_TIMEOUT: Final = 1.0
 EMBED_BATCH: Final = 32
 EMBED_BUDGET_SECONDS: Final = 30.0
 
+# How long the request's thread waits for the vector's thread to start (search/semantic.py:
+# ``start_vector``); it starts within a tenth of a millisecond unless both threads are busy.
+VECTOR_START_WAIT: Final = 0.002
+
 _executor = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="query-vector")
 
 
@@ -276,7 +280,7 @@ def prefetch(raw: str, kind_type: str, sort: str, end: int, lexicon: Lexicon | N
     if surface is None:
         return
     text = surface.syllables or surface.text
-    _prefetched.job = (text, _executor.submit(embedder.query_vector, text))
+    _prefetched.job = (text, start_vector(text))
 
 
 def plan(request: SearchRequest) -> Plan | None:
@@ -296,8 +300,27 @@ def plan(request: SearchRequest) -> Plan | None:
     if job is not None and job[0] == text:
         vector = job[1]
     else:
-        vector = _executor.submit(embedder.query_vector, text)
+        vector = start_vector(text)
     return Plan(depth=DEPTH, vector=vector, dim=current.dim)
+
+
+def start_vector(text: str) -> concurrent.futures.Future[Vector | None]:
+    """The query's vector, computed in a thread; returns once that thread runs.
+
+    The engine lets go of the interpreter's lock while it computes, so the request's analysis
+    runs beside it. But a new thread first needs that lock for a few lines of Python, and a
+    thread busy with Python (the analysis) gives it up only every 5 ms (the switch interval):
+    the vector started 2-4 ms late (p50 3.1 ms after the request came in, docs/benchmarks.md).
+    Waiting here for the thread to start hands it the lock at once."""
+    started = threading.Event()
+
+    def job() -> Vector | None:
+        started.set()
+        return embedder.query_vector(text)
+
+    future = _executor.submit(job)
+    started.wait(VECTOR_START_WAIT)
+    return future
 
 
 def query_text(query: ParsedQuery) -> str:

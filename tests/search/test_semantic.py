@@ -228,3 +228,18 @@ def test_the_query_vector_starts_before_the_analysis_and_is_the_one_used(setting
 
     parse_request({"q": q, "sort": "date"}, Vocabulary(prefetch=semantic.prefetch))
     assert semantic._prefetched.job is None
+
+
+def test_start_vector_returns_once_the_vector_is_being_computed_on_its_thread(settings, monkeypatch):
+    """``start_vector`` hands the vector's thread the interpreter's lock before the request's
+    analysis takes it: when it returns, the thread has started (here given all the time it
+    needs, so that a loaded machine cannot make the check flaky), and the vector is the query's."""
+    monkeypatch.setattr(semantic, "VECTOR_START_WAIT", 30.0)
+    semantic.model()  # loaded first: the thread then starts the engine, not the model's loading
+    text = "điều kiện cấp giấy phép kinh doanh mua bán vàng miếng"
+
+    future = semantic.start_vector(text)
+
+    assert future.running() or future.done()
+    vector = future.result(timeout=30)
+    assert vector is not None and float(vector @ embedder.query_vector(text)) > 0.999
