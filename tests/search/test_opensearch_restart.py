@@ -7,10 +7,12 @@ The test runs its own node on another port (scripts/opensearch.sh keeps config, 
 files per port), so stopping it disturbs no one else's OpenSearch.
 """
 
+import fcntl
 import os
 import re
 import signal
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -47,13 +49,31 @@ def _node_pid() -> int:
     return int(found[1])
 
 
+@pytest.fixture(scope="module")
+def node_of_this_module():
+    """The private node, started once for the module's tests and stopped after them, under a
+    lock that every session on the machine takes (parallel workers, other checkouts): a test
+    that stops or freezes the node must be the only one using it."""
+    with open(Path(tempfile.gettempdir()) / f"portal-test-opensearch-{PORT}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            _node("start")
+            yield
+        finally:
+            _node("stop")
+
+
 @pytest.fixture
-def private_node(settings):
+def private_node(node_of_this_module, settings, search_index_prefix):
+    """The private node, running and healthy (a test that stopped it has started it again; if
+    it failed half-way, `start` brings the node back), with none of this session's indexes."""
     _node("start")
     settings.OPENSEARCH_URL = URL  # the client is rebuilt on setting_changed
     health.reset()
+    get_client().indices.delete(index=f"{search_index_prefix}-*", ignore=404)
     yield
-    _node("stop")
+    if health.is_available(max_age=0):
+        get_client().indices.delete(index=f"{search_index_prefix}-*", ignore=404)
     health.reset()
 
 
