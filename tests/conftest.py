@@ -12,6 +12,10 @@ verified, no admin access), `admin` (superuser).
 """
 
 import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -72,6 +76,36 @@ def search_indexes(opensearch, search_index_prefix):
     aliases = ensure_aliases()
     yield aliases
     opensearch.indices.delete(index=f"{search_index_prefix}-*", ignore=404)
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory) -> Path:
+    """A SQLite file migrated to the latest schema by `manage.py migrate` (what `make run` does
+    on the embedded default), once per session: tests that need a fresh SQLite portal of their
+    own copy it with `copy_sqlite` instead of migrating from zero each time (half a minute on
+    2 cores). Migrations themselves are tested in tests/regulations/test_migrations.py."""
+    from tests.corpus import REPO
+
+    database = tmp_path_factory.mktemp("migrated-sqlite") / "db.sqlite3"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "DATABASE_URL": f"sqlite:///{database}"}
+    migrated = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert migrated.returncode == 0, migrated.stderr
+    return database
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite database (its WAL included), through SQLite's backup API."""
+    with sqlite3.connect(source) as origin, sqlite3.connect(target) as copy:
+        origin.backup(copy)
+    origin.close()
+    copy.close()
 
 
 # ---- people: one definition of each persona, for every app's tests -------------------------

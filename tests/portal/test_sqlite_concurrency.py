@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import copy_sqlite
 from tests.corpus import CORPUS, REPO
 
 LAWS = ("24/2012/NĐ-CP", "39/2009/QH12", "104/2016/QH13")  # the three shortest in the corpus
@@ -53,7 +54,7 @@ def _stop(process: subprocess.Popen) -> str:
 
 
 @pytest.fixture
-def sqlite_env(tmp_path, opensearch, search_index_prefix):
+def sqlite_env(tmp_path, opensearch, search_index_prefix, migrated_sqlite):
     prefix = f"{search_index_prefix}-sqlite"
     env = {
         **os.environ,
@@ -62,8 +63,7 @@ def sqlite_env(tmp_path, opensearch, search_index_prefix):
         "SEARCH_INDEX_PREFIX": prefix,
         "PYTHONUNBUFFERED": "1",
     }
-    migrated = _manage(env, "migrate", "--noinput", "-v", "0")
-    assert migrated.returncode == 0, migrated.stderr
+    copy_sqlite(migrated_sqlite, tmp_path / "db.sqlite3")  # the session's `manage.py migrate`
     yield env
     opensearch.indices.delete(index=f"{prefix}-*", ignore=404)
 

@@ -19,6 +19,7 @@ import time
 import pytest
 from django.utils import timezone
 
+from tests.conftest import copy_sqlite
 from tests.corpus import CORPUS, REPO
 
 # About 500 articles: a drain of a few seconds on one core.
@@ -59,7 +60,7 @@ def _wait(condition, seconds, every=0.2):
 
 
 @pytest.fixture
-def sqlite_env(tmp_path, opensearch, search_index_prefix):
+def sqlite_env(tmp_path, opensearch, search_index_prefix, migrated_sqlite):
     """A migrated SQLite database of its own, and its own index prefix (`make run`'s set-up)."""
     prefix = f"{search_index_prefix}-kill"
     env = {
@@ -70,8 +71,7 @@ def sqlite_env(tmp_path, opensearch, search_index_prefix):
         "SEARCH_DRAIN_RESCUE_SECONDS": "5",  # 45 by default: kept short so the test is quick
         "PYTHONUNBUFFERED": "1",
     }
-    migrated = _manage(env, "migrate", "--noinput", "-v", "0")
-    assert migrated.returncode == 0, migrated.stderr
+    copy_sqlite(migrated_sqlite, tmp_path / "db.sqlite3")  # the session's `manage.py migrate`
     yield env
     opensearch.indices.delete(index=f"{prefix}-*", ignore=404)
 
