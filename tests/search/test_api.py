@@ -21,6 +21,7 @@ from regulations.parsers.types import ParsedNode
 from search import health
 from search.client import alias, get_client
 from search.tasks import drain
+from tests.module_data import rolled_back_at_end
 
 # Until portal/urls.py includes search.urls, the tests mount it themselves (harmless after).
 urlpatterns = [
@@ -185,10 +186,28 @@ def build_library(prefix):
 
 @pytest.fixture
 def library(module_indexes, search_index_prefix):
-    """The four documents above, in the database and in OpenSearch."""
+    """The four documents above, in the database and in OpenSearch, for one test (the modules
+    whose tests change them: fallback, replaced laws, the search page)."""
     health.reset()
     build_library(search_index_prefix)
     yield
+
+
+@pytest.fixture(scope="module")
+def module_library(module_indexes, search_index_prefix, django_db_setup, django_db_blocker):
+    """The four documents above, built once for a module whose tests only read them (this one
+    and test_api_edge_cases.py): saved in a transaction rolled back when the module ends
+    (tests/module_data.py; each test's own writes are undone after it), and indexed."""
+    with rolled_back_at_end(django_db_blocker):
+        health.reset()
+        build_library(search_index_prefix)
+        yield
+
+
+@pytest.fixture
+def read_library(module_library):
+    """`module_library` for one test: OpenSearch's health is checked afresh, as for `library`."""
+    health.reset()
 
 
 def get(client, url=API, **params):
@@ -224,7 +243,7 @@ HIT_FIELDS = {
 }
 
 
-def test_it_answers_with_the_documented_shape(client, library):
+def test_it_answers_with_the_documented_shape(client, read_library):
     status, body = get(client, q="vàng trang sức", type="article", size=5)
 
     assert status == 200
@@ -252,7 +271,7 @@ def test_it_answers_with_the_documented_shape(client, library):
         {"q": "luat du lich", "type": "document", "agency": "quoc-hoi"},
     ],
 )
-def test_the_answer_is_what_the_response_serializer_states(library, params):
+def test_the_answer_is_what_the_response_serializer_states(read_library, params):
     """The API builds its answer directly (search.api.search_payload); the serializer that
     documents the schema must give the same."""
     from search import backends
@@ -269,7 +288,7 @@ def test_the_answer_is_what_the_response_serializer_states(library, params):
     assert search_payload(result) == SearchResponseSerializer(result).data
 
 
-def test_facet_labels_follow_a_renamed_agency(client, library):
+def test_facet_labels_follow_a_renamed_agency(client, read_library):
     from regulations.models import Agency
 
     _status, body = get(client, q="kinh doanh")
@@ -288,7 +307,7 @@ def test_facet_labels_follow_a_renamed_agency(client, library):
         AGENCY_NAMES.clear()  # the rename is rolled back with the test; the cache is not
 
 
-def test_it_gives_what_the_quality_benchmark_reads(client, library):
+def test_it_gives_what_the_quality_benchmark_reads(client, read_library):
     # search_quality.py calls ?q=<text>&type=article&size=<k> and reads results[].external_id.
     status, body = get(client, q="nghỉ hằng năm người lao động", type="article", size=10)
 
@@ -315,7 +334,7 @@ def test_it_gives_what_the_quality_benchmark_reads(client, library):
         ("khoản 2 Điều 113 BLLĐ", "45/2019/QH14", "113"),
     ],
 )
-def test_it_puts_the_cited_article_first(client, library, q, number, article):
+def test_it_puts_the_cited_article_first(client, read_library, q, number, article):
     hit, body = first(client, q)
 
     assert (hit["document_number"], hit["article_number"]) == (number, article)
@@ -324,7 +343,7 @@ def test_it_puts_the_cited_article_first(client, library, q, number, article):
     assert len(ids) == len(set(ids)), "the pinned article is listed twice"
 
 
-def test_it_puts_the_cited_document_first_in_a_document_search(client, library):
+def test_it_puts_the_cited_document_first_in_a_document_search(client, read_library):
     hit, body = first(client, "45/2019/QH14", type="document")
 
     assert hit["type"] == "document"
@@ -332,14 +351,14 @@ def test_it_puts_the_cited_document_first_in_a_document_search(client, library):
     assert hit["article_number"] is None
 
 
-def test_a_bare_document_number_brings_its_articles_first(client, library):
+def test_a_bare_document_number_brings_its_articles_first(client, read_library):
     _hit, body = first(client, "45/2019/QH14")
 
     numbers = [r["document_number"] for r in body["results"][:2]]
     assert numbers == ["45/2019/QH14", "45/2019/QH14"]
 
 
-def test_the_cited_article_stays_first_when_the_text_favours_another(client, library):
+def test_the_cited_article_stays_first_when_the_text_favours_another(client, read_library):
     # Điều 12 contains the words "Điều 11" and "Nghị định" in its own text.
     hit, body = first(client, "điều kiện quy định tại Điều 11 Nghị định 24/2012/NĐ-CP")
 
@@ -347,13 +366,13 @@ def test_the_cited_article_stays_first_when_the_text_favours_another(client, lib
     assert [r["article_number"] for r in body["results"]].count("11") == 1
 
 
-def test_a_cited_article_outside_the_filters_is_not_pinned(client, library):
+def test_a_cited_article_outside_the_filters_is_not_pinned(client, read_library):
     _status, body = get(client, q="Điều 31 Luật Du lịch", agency="chinh-phu")
 
     assert all(r["document_number"] == "24/2012/NĐ-CP" for r in body["results"])
 
 
-def test_pagination_counts_the_pinned_article_once(client, library):
+def test_pagination_counts_the_pinned_article_once(client, read_library):
     _status, page1 = get(client, q="Điều 11 NĐ 24/2012", size=1, page=1)
     _status, page2 = get(client, q="Điều 11 NĐ 24/2012", size=1, page=2)
 
@@ -365,7 +384,7 @@ def test_pagination_counts_the_pinned_article_once(client, library):
 # ---- ranking and diacritics ------------------------------------------------------------
 
 
-def test_exact_diacritics_rank_above_folded_matches(client, library):
+def test_exact_diacritics_rank_above_folded_matches(client, read_library):
     _status, body = get(client, q="hòa giải")
     ranked = [r["article_number"] for r in body["results"] if r["document_number"] == "01/2021/TT-BTC"]
     assert ranked[:2] == ["2", "3"]
@@ -375,14 +394,14 @@ def test_exact_diacritics_rank_above_folded_matches(client, library):
     assert ranked[:2] == ["3", "2"]
 
 
-def test_a_query_without_diacritics_finds_both(client, library):
+def test_a_query_without_diacritics_finds_both(client, read_library):
     _status, body = get(client, q="hoa giai")
 
     found = {r["article_number"] for r in body["results"] if r["document_number"] == "01/2021/TT-BTC"}
     assert {"2", "3"} <= found
 
 
-def test_it_highlights_the_original_text_with_diacritics_for_a_query_without(client, library):
+def test_it_highlights_the_original_text_with_diacritics_for_a_query_without(client, read_library):
     hit, _body = first(client, "nghi hang nam")
 
     assert hit["external_id"] == "45-2019-qh14_art113"
@@ -390,21 +409,21 @@ def test_it_highlights_the_original_text_with_diacritics_for_a_query_without(cli
     assert "<mark>hằng</mark>" in hit["highlight"]
 
 
-def test_highlights_escape_the_text(client, library):
+def test_highlights_escape_the_text(client, read_library):
     hit, _body = first(client, "vàng miếng")
 
     assert "<mark>" in hit["highlight"]
     assert "<" not in hit["highlight"].replace("<mark>", "").replace("</mark>", "")
 
 
-def test_quoted_phrases_must_occur(client, library):
+def test_quoted_phrases_must_occur(client, read_library):
     _status, body = get(client, q='"ký quỹ tại ngân hàng"')
 
     assert [r["external_id"] for r in body["results"]] == ["09-2017-qh14_art31"]
     assert "<mark>ký quỹ tại ngân hàng</mark>" in body["results"][0]["highlight"]
 
 
-def test_quoted_phrases_match_without_diacritics(client, library):
+def test_quoted_phrases_match_without_diacritics(client, read_library):
     _status, body = get(client, q='"ky quy tai ngan hang"')
 
     assert [r["external_id"] for r in body["results"]] == ["09-2017-qh14_art31"]
@@ -413,7 +432,7 @@ def test_quoted_phrases_match_without_diacritics(client, library):
 # ---- filters, facets, sorting, pagination ----------------------------------------------
 
 
-def test_filters_restrict_results_and_facets_count_per_value(client, library):
+def test_filters_restrict_results_and_facets_count_per_value(client, read_library):
     _status, everything = get(client, q="kinh doanh", size=100)
     _status, quoc_hoi = get(client, q="kinh doanh", agency="quoc-hoi", size=100)
 
@@ -428,7 +447,7 @@ def test_filters_restrict_results_and_facets_count_per_value(client, library):
     assert {f["value"] for f in quoc_hoi["facets"]["year"]} == {"2017"}
 
 
-def test_it_filters_by_type_status_field_and_year_range(client, library):
+def test_it_filters_by_type_status_field_and_year_range(client, read_library):
     _status, laws = get(client, q="điều kiện", doc_type="luat")
     assert {r["document_number"] for r in laws["results"]} == {"09/2017/QH14"}
 
@@ -444,14 +463,14 @@ def test_it_filters_by_type_status_field_and_year_range(client, library):
     assert status_labels["con-hieu-luc"] == "Còn hiệu lực"
 
 
-def test_it_sorts_by_date(client, library):
+def test_it_sorts_by_date(client, read_library):
     _status, body = get(client, q="kinh doanh", sort="date", size=100)
 
     years = [r["document_number"].split("/")[1] for r in body["results"]]
     assert years == sorted(years, reverse=True)
 
 
-def test_pages_do_not_overlap_and_keep_the_count(client, library):
+def test_pages_do_not_overlap_and_keep_the_count(client, read_library):
     _status, whole = get(client, q="điều kiện kinh doanh", size=100)
     seen = []
     for page in range(1, whole["count"] + 1):
@@ -463,7 +482,7 @@ def test_pages_do_not_overlap_and_keep_the_count(client, library):
     assert beyond["results"] == []
 
 
-def test_it_searches_documents(client, library):
+def test_it_searches_documents(client, read_library):
     _status, body = get(client, q="luat du lich", type="document")
 
     assert body["results"][0]["document_number"] == "09/2017/QH14"
@@ -494,5 +513,5 @@ def test_the_schema_documents_the_search_api(client):
         } <= params
 
 
-def test_it_uses_the_alias_names_of_the_index_contract(library, search_index_prefix):
+def test_it_uses_the_alias_names_of_the_index_contract(read_library, search_index_prefix):
     assert alias("articles") == f"{search_index_prefix}-articles"

@@ -1,18 +1,26 @@
 """The search API at its edges: no hits (did you mean, suggestions) and bad input (a sensible
 answer or a clear 400 naming the parameter, never a 500). The library and the helpers are
-test_api.py's (the library is built once per module)."""
+test_api.py's (the library is built once for the module: these tests only read it)."""
 
 import unicodedata
 
 import pytest
 
-from tests.search.test_api import API, SUGGEST, first, get, library, module_indexes  # noqa: F401 (fixtures)
+from tests.search.test_api import (  # noqa: F401 (fixtures)
+    API,
+    SUGGEST,
+    first,
+    get,
+    module_indexes,
+    module_library,
+    read_library,
+)
 
 pytestmark = [
     pytest.mark.opensearch,
     pytest.mark.django_db,
     pytest.mark.urls("tests.search.test_api"),
-    pytest.mark.usefixtures("library"),
+    pytest.mark.usefixtures("read_library"),
 ]
 
 # ---- no hits, suggestions ---------------------------------------------------------------
