@@ -4,6 +4,7 @@
 # portal.settings.test.  Exits with pytest's code, or non-zero if the checks failed.  Stops the
 # OpenSearch it started.
 # Extra arguments go to pytest:  scripts/test.sh -k search -x
+# Serially (one process, as before pytest-xdist):  PYTEST_WORKERS=0 scripts/test.sh
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -71,8 +72,15 @@ set +e
 scripts/check.sh
 check_status=$?
 
-say "pytest (DATABASE_URL=$DATABASE_URL OPENSEARCH_URL=$OPENSEARCH_URL CORPUS_DIR=$CORPUS_DIR)"
-"$PY" -m pytest "$@"
+# Two pytest-xdist workers by default (the 2 cores of CI and the developers' machines): each has
+# its own PostgreSQL test database and OpenSearch index prefix. PYTEST_WORKERS=0 runs serially,
+# PYTEST_WORKERS=auto one worker per core. `worksteal` keeps each worker on pytest-django's order
+# (database tests, then transactional ones, then the rest) and evens out the slow files.
+workers="${PYTEST_WORKERS:-2}"
+parallel=()
+[ "$workers" != 0 ] && parallel=(-n "$workers" --dist worksteal)
+say "pytest (${parallel[*]:-serial}; DATABASE_URL=$DATABASE_URL OPENSEARCH_URL=$OPENSEARCH_URL CORPUS_DIR=$CORPUS_DIR)"
+"$PY" -m pytest "${parallel[@]}" "$@"
 status=$?
 set -e
 if [ "$status" -eq 0 ] && [ "$check_status" -ne 0 ]; then
