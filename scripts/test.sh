@@ -74,11 +74,13 @@ check_status=$?
 
 # Two pytest-xdist workers by default (the 2 cores of CI and the developers' machines): each has
 # its own PostgreSQL test database and OpenSearch index prefix. PYTEST_WORKERS=0 runs serially,
-# PYTEST_WORKERS=auto one worker per core. `worksteal` keeps each worker on pytest-django's order
-# (database tests, then transactional ones, then the rest) and evens out the slow files.
+# PYTEST_WORKERS=auto one worker per core. `--dist load` (xdist's default) hands each worker the
+# tests in pytest-django's order (database tests, then transactional ones, then the rest), which
+# the transactional tests need: `worksteal` and `loadfile` break it (a flushed database under a
+# later test, content types created twice).
 workers="${PYTEST_WORKERS:-2}"
 parallel=()
-[ "$workers" != 0 ] && parallel=(-n "$workers" --dist worksteal)
+[ "$workers" != 0 ] && parallel=(-n "$workers" --dist load)
 say "pytest (${parallel[*]:-serial}; DATABASE_URL=$DATABASE_URL OPENSEARCH_URL=$OPENSEARCH_URL CORPUS_DIR=$CORPUS_DIR)"
 "$PY" -m pytest "${parallel[@]}" "$@"
 status=$?
