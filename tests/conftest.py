@@ -82,7 +82,7 @@ def search_indexes(opensearch, search_index_prefix):
 def migrated_sqlite(tmp_path_factory) -> Path:
     """A SQLite file migrated to the latest schema by `manage.py migrate` (what `make run` does
     on the embedded default), once per session: tests that need a fresh SQLite portal of their
-    own copy it with `copy_sqlite` instead of migrating from zero each time (half a minute on
+    own take a copy (`fresh_sqlite`) instead of migrating from zero each time (half a minute on
     2 cores). Migrations themselves are tested in tests/regulations/test_migrations.py."""
     from tests.corpus import REPO
 
@@ -100,12 +100,18 @@ def migrated_sqlite(tmp_path_factory) -> Path:
     return database
 
 
-def copy_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy of a SQLite database (its WAL included), through SQLite's backup API."""
-    with sqlite3.connect(source) as origin, sqlite3.connect(target) as copy:
+@pytest.fixture
+def fresh_sqlite(tmp_path, migrated_sqlite) -> Path:
+    """`tmp_path / "db.sqlite3"`: a copy of the session's migrated SQLite file for one test,
+    made through SQLite's backup API (a consistent copy, its WAL included)."""
+    target = tmp_path / "db.sqlite3"
+    origin, copy = sqlite3.connect(migrated_sqlite), sqlite3.connect(target)
+    try:
         origin.backup(copy)
-    origin.close()
-    copy.close()
+    finally:
+        origin.close()
+        copy.close()
+    return target
 
 
 # ---- people: one definition of each persona, for every app's tests -------------------------

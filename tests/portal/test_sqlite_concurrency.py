@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_sqlite
 from tests.corpus import CORPUS, REPO
 
 LAWS = ("24/2012/NĐ-CP", "39/2009/QH12", "104/2016/QH13")  # the three shortest in the corpus
@@ -54,16 +53,15 @@ def _stop(process: subprocess.Popen) -> str:
 
 
 @pytest.fixture
-def sqlite_env(tmp_path, opensearch, search_index_prefix, migrated_sqlite):
+def sqlite_env(opensearch, search_index_prefix, fresh_sqlite):
     prefix = f"{search_index_prefix}-sqlite"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{fresh_sqlite}",
         "SEARCH_INDEX_PREFIX": prefix,
         "PYTHONUNBUFFERED": "1",
     }
-    copy_sqlite(migrated_sqlite, tmp_path / "db.sqlite3")  # the session's `manage.py migrate`
     yield env
     opensearch.indices.delete(index=f"{prefix}-*", ignore=404)
 

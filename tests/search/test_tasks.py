@@ -19,7 +19,6 @@ import time
 import pytest
 from django.utils import timezone
 
-from tests.conftest import copy_sqlite
 from tests.corpus import CORPUS, REPO
 
 # About 500 articles: a drain of a few seconds on one core.
@@ -60,18 +59,17 @@ def _wait(condition, seconds, every=0.2):
 
 
 @pytest.fixture
-def sqlite_env(tmp_path, opensearch, search_index_prefix, migrated_sqlite):
+def sqlite_env(opensearch, search_index_prefix, fresh_sqlite):
     """A migrated SQLite database of its own, and its own index prefix (`make run`'s set-up)."""
     prefix = f"{search_index_prefix}-kill"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{fresh_sqlite}",
         "SEARCH_INDEX_PREFIX": prefix,
         "SEARCH_DRAIN_RESCUE_SECONDS": "5",  # 45 by default: kept short so the test is quick
         "PYTHONUNBUFFERED": "1",
     }
-    copy_sqlite(migrated_sqlite, tmp_path / "db.sqlite3")  # the session's `manage.py migrate`
     yield env
     opensearch.indices.delete(index=f"{prefix}-*", ignore=404)
 
