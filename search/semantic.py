@@ -386,7 +386,11 @@ def status() -> list[str]:
     state = embedder.state()
     if current is None:
         return [f"Vectors: WARNING — the model cannot be used ({state.detail}); search is lexical."]
-    lines = [f"Vectors: model {current.name} ({current.dim} dimensions), cache {settings.SEARCH_VECTOR_CACHE}"]
+    engine = getattr(current, "engine", "")
+    lines = [
+        f"Vectors: model {current.name} ({current.dim} dimensions{', engine ' + engine if engine else ''}), "
+        f"cache {settings.SEARCH_VECTOR_CACHE}"
+    ]
     for kind in semantic_kinds():
         try:
             with unavailable(f"counting {kind.alias}"):

