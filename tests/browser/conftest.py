@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -108,26 +107,3 @@ def bare_desktop(bare_chromium) -> Iterator[object]:
 def bare_phone(bare_chromium) -> Iterator[object]:
     """A phone-sized tab of `bare_chromium`."""
     yield from _tab(bare_chromium, PHONE)
-
-
-def add_inline_form(tab, prefix: str) -> None:
-    """Click an inline panel's «add» button until its formset counts one more form.
-
-    A click while the admin's scripts are still binding the button does nothing (seen under load,
-    once the page's load event had already fired), and nothing shows that the button is ready. The
-    formset's TOTAL_FORMS counter says whether the click took: it is clicked again only if not,
-    so a form is never added twice."""
-    total = tab.locator(f"input[name='{prefix}-TOTAL_FORMS']")
-    before = int(total.input_value())
-    for _ in range(10):
-        tab.locator(f"#id_{prefix}-ADD").click()
-        try:
-            tab.wait_for_function(
-                "([name, n]) => Number(document.querySelector(`input[name='${name}']`).value) > n",
-                arg=[f"{prefix}-TOTAL_FORMS", before],
-                timeout=2_000,
-            )
-            return
-        except PlaywrightTimeoutError:
-            continue
-    raise AssertionError(f"the «add» button of {prefix} never added a form")

@@ -25,7 +25,7 @@ from playwright.sync_api import expect
 from tests.conftest import PASSWORD
 from tests.consultations.builders import write_docx
 
-from .conftest import DESKTOP, _launch, add_inline_form
+from .conftest import DESKTOP, _launch
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -114,7 +114,7 @@ def test_it_takes_a_draft_from_upload_to_closing_with_a_receipted_comment_on_art
         officer.locator("input[name=opens_at]").fill(f"{opens:%Y-%m-%d %H:%M}")
         officer.locator("input[name=closing_date]").fill(f"{closing_day:%Y-%m-%d}")
         officer.keyboard.press("Escape")  # close the date picker
-        add_inline_form(officer, "questions")
+        officer.locator("#id_questions-ADD").click()
         officer.locator("[name='questions-0-text']").fill("Thời hạn 6 tháng ở Điều 3 có đủ cho hộ kinh doanh không?")
         officer.locator("button[name=action-submit]").dispatch_event("click")  # in the footer's menu
         officer.wait_for_url(re.compile(r"/quan-tri/pages/\d+/$"))

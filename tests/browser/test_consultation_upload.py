@@ -11,8 +11,6 @@ from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
 
-from .conftest import add_inline_form
-
 pytestmark = [
     pytest.mark.browser,
     # serialized_rollback restores Wagtail's root page, which the live server's flush removes.
@@ -79,7 +77,7 @@ def test_an_officer_uploads_a_docx_draft_and_the_approver_publishes_it(library, 
 
         # The file is not kept by the browser after a refused form: attach it again.
         fill_consultation(tab, draft_docx, today, today + timedelta(days=30))
-        add_inline_form(tab, "questions")
+        tab.locator("#id_questions-ADD").click()
         tab.locator("[name='questions-0-text']").fill("Thời hạn 6 tháng ở Điều 3 có đủ cho hộ kinh doanh không?")
         tab.locator("button[name=action-submit]").dispatch_event("click")
         tab.wait_for_url(re.compile(r"/quan-tri/pages/\d+/$"))
