@@ -386,9 +386,8 @@ def status() -> list[str]:
     state = embedder.state()
     if current is None:
         return [f"Vectors: WARNING — the model cannot be used ({state.detail}); search is lexical."]
-    engine = getattr(current, "engine", "")
     lines = [
-        f"Vectors: model {current.name} ({current.dim} dimensions{', engine ' + engine if engine else ''}), "
+        f"Vectors: model {current.name} ({current.dim} dimensions, engine {current.engine}), "
         f"cache {settings.SEARCH_VECTOR_CACHE}"
     ]
     for kind in semantic_kinds():

