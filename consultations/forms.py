@@ -19,10 +19,20 @@ from regulations.parsers import ParseError
 DRAFT_SUFFIXES = (".docx", ".pdf")
 
 
+class DraftFileInput(forms.FileInput):
+    """The draft's file input, with the script that holds Wagtail's autosave while the form has
+    no saved draft or a new file waits to be saved: each save of an uploaded file makes a draft
+    (version), so only the officer's own save may send it."""
+
+    class Media:
+        js = ["consultations/draft_upload.js"]
+
+
 class ConsultationPageForm(WagtailAdminPageForm):
     draft_file = forms.FileField(
         label=_("Tệp dự thảo (.docx, .pdf)"),
         required=False,
+        widget=DraftFileInput,
         help_text=_(
             "Cổng tách dự thảo thành chương, điều, khoản. Lấy ý kiến lần đầu: tải tệp lên (hoặc chọn văn bản "
             "dự thảo đã có). Đang lấy ý kiến: tệp mới là phiên bản dự thảo tiếp theo."
@@ -32,6 +42,7 @@ class ConsultationPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.parsed_draft = None
+        self.fields["draft_file"].widget.attrs["data-draft-upload"] = "saved" if self.instance.document_id else "none"
         if "title" in self.fields:
             self.fields["title"].required = False
             self.fields["title"].help_text = _(
