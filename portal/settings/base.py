@@ -158,8 +158,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # The portal's catalogs, then the Vietnamese translation of django-allauth's own messages (it
-# ships none; portal/locale_allauth/README.md says how it is kept complete).
-LOCALE_PATHS = [BASE_DIR / "portal" / "locale", BASE_DIR / "portal" / "locale_allauth"]
+# ships none; portal/locale_allauth/README.md says how it is kept complete), then that of the
+# Wagtail admin screens officers use (Wagtail's own Vietnamese covers a tenth of them;
+# portal/locale_wagtail/README.md). The first path wins where two translate the same message.
+LOCALE_PATHS = [
+    BASE_DIR / "portal" / "locale",
+    BASE_DIR / "portal" / "locale_allauth",
+    BASE_DIR / "portal" / "locale_wagtail",
+]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -183,6 +189,7 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_login.LoginForm"
 WAGTAIL_WORKFLOW_ENABLED = True
 # Wagtail's own search stays on the database for the admin; the public search lives in search/.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
