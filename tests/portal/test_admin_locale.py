@@ -46,6 +46,15 @@ def test_it_keeps_the_compiled_catalog_in_step_with_its_source():
         assert catalog.gettext(msgid.replace('\\"', '"')) == msgstr.replace('\\"', '"')
 
 
+def test_each_translation_keeps_its_messages_placeholders_and_markup():
+    source = (OURS / "django.po").read_text(encoding="utf-8")
+    pairs = re.findall(r'^msgid "(.+)"\n(?:msgid_plural ".+"\nmsgstr\[0\]|msgstr) "(.+)"$', source, re.M)
+    assert len(pairs) > 250
+    for msgid, msgstr in pairs:
+        for pattern in (r"%\(\w+\)[sd]", r"\{\w+\}", r"</?\w+"):
+            assert sorted(re.findall(pattern, msgid)) == sorted(re.findall(pattern, msgstr)), msgid
+
+
 @pytest.fixture
 def create_form_url(finance_folder):
     from consultations.folders import ensure_consultation_folder
