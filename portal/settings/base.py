@@ -159,7 +159,7 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # The portal's catalogs, then the Vietnamese translation of django-allauth's own messages (it
 # ships none; portal/locale_allauth/README.md says how it is kept complete), then that of the
-# Wagtail admin screens officers use (Wagtail's own Vietnamese covers a tenth of them;
+# Wagtail admin screens officers use (Wagtail's own Vietnamese covers a fifth of its messages;
 # portal/locale_wagtail/README.md). The first path wins where two translate the same message.
 LOCALE_PATHS = [
     BASE_DIR / "portal" / "locale",

@@ -1,4 +1,4 @@
-"""Wagtail's own Vietnamese covers about a tenth of its admin: portal/locale_wagtail/vi
+"""Wagtail's own Vietnamese covers about a fifth of its admin: portal/locale_wagtail/vi
 translates the messages of the screens officers, approvers and Council members use. These tests
 hold that catalog to Wagtail's messages (an upgrade that renames one is noticed), keep its
 compiled form in step, and read the screens themselves in both languages."""
