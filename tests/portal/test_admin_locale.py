@@ -78,6 +78,9 @@ def test_an_officer_reads_the_page_editor_in_vietnamese(client, alice, create_fo
         assert vietnamese in page
     for english in ("Save draft", "Set schedule", "Title tag", "Show in menus", "Toggle minimap"):
         assert english not in page
+    dashboard = client.get("/quan-tri/").content.decode()
+    assert "Tìm trong mọi trang…" in dashboard and "Search all pages" not in dashboard
+    assert re.search(r"\d+ trang <span", dashboard) and not re.search(r"\d+ Pages? <span", dashboard)
 
 
 def test_an_officer_who_chose_english_reads_it_in_english(client, alice, create_form_url):
