@@ -190,6 +190,9 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_login.LoginForm"
+# Wagtail's dashboard would ask releases.wagtail.io for new versions from each administrator's
+# browser: a government portal's admin calls no third party, and upgrades follow pyproject.toml.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_WORKFLOW_ENABLED = True
 # Wagtail's own search stays on the database for the admin; the public search lives in search/.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -63,3 +63,11 @@ def test_it_speaks_vietnamese_first_and_english_once_chosen(visitor):
     again = visitor.get("/").content.decode()
     assert '<html lang="en">' in again
     assert "Không tìm thấy trang" not in visitor.get("/khong-co/").content.decode()
+
+
+def test_the_admin_dashboard_asks_no_third_party_for_wagtail_upgrades(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/quan-tri/")
+    dashboard = response.content.decode()
+    assert response.status_code == 200 and "Tìm trong mọi trang…" in dashboard
+    assert 'data-controller="w-upgrade' not in dashboard
