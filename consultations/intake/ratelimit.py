@@ -99,6 +99,17 @@ def hit(keys: dict[str, str], now: datetime) -> Verdict:
         if counts[(key, start)] > count:
             ends = start + timedelta(seconds=seconds)
             retry_after = max(retry_after, max(1, int((ends - now).total_seconds() + 0.999)))
-    if secrets.randbelow(PURGE_ONE_IN) == 0:
-        RateCounter.objects.filter(window_start__lt=now - KEEP).delete()
+    if purge_due():
+        purge(now)
     return Verdict(allowed=retry_after == 0, retry_after=retry_after)
+
+
+def purge_due() -> bool:
+    """One submission in PURGE_ONE_IN also deletes the counters of old windows."""
+    return secrets.randbelow(PURGE_ONE_IN) == 0
+
+
+def purge(now: datetime) -> int:
+    """Delete the counters of windows that started more than KEEP before ``now``; how many."""
+    deleted, _ = RateCounter.objects.filter(window_start__lt=now - KEEP).delete()
+    return deleted

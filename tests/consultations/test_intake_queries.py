@@ -12,7 +12,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from consultations.comment_groups.tasks import forget_waiting, regroup_consultation
-from consultations.intake import service
+from consultations.intake import ratelimit, service
 from consultations.models import ConsultationComment
 from tests.consultations.builders import make_comment, make_consultation
 from tests.consultations.intake import BUSINESS, api_key_for, post_api
@@ -44,8 +44,11 @@ def send(client, consultation, key, number, article=None):
 
 
 def test_it_accepts_a_comment_from_the_api_in_a_fixed_number_of_statements(
-    client, consultation, key, django_capture_on_commit_callbacks
+    client, consultation, key, django_capture_on_commit_callbacks, monkeypatch
 ):
+    # The purge of old rate counters, drawn for one submission in a thousand, is one statement
+    # more: not drawn here (it has its own test below), or this test fails one run in 500.
+    monkeypatch.setattr(ratelimit, "purge_due", lambda: False)
     article = consultation.version.provisions.get(anchor="dieu-3").pk
     with django_capture_on_commit_callbacks(execute=True):
         assert send(client, consultation, key, 1, article).status_code == 201  # queues the regrouping
