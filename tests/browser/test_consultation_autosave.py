@@ -86,8 +86,9 @@ def test_autosave_never_sends_the_draft_file_and_each_save_makes_one_version(set
         tab.keyboard.press("Escape")  # close the date picker
         tab.wait_for_function("window.autosaves.length > 0")
         created = tab.evaluate("window.autosaves")
+        # The footer's main button, by a DOM click (the layout can move under load).
         with tab.expect_navigation():
-            tab.locator("button.action-save").first.click()  # the footer's main button
+            tab.locator("button.action-save").first.dispatch_event("click")
         tab.wait_for_url(re.compile(r"/quan-tri/pages/\d+/edit/$"))
 
         # The saved consultation: a change autosaves...
@@ -98,8 +99,9 @@ def test_autosave_never_sends_the_draft_file_and_each_save_makes_one_version(set
         tab.locator("input[name=draft_file]").set_input_files(str(setting["revised"]))
         tab.wait_for_function("window.autosaves.includes('held')")
         edited = tab.evaluate("window.autosaves")
+        # The footer's main button, by a DOM click (the layout can move under load).
         with tab.expect_navigation():
-            tab.locator("button.action-save").first.click()  # the footer's main button
+            tab.locator("button.action-save").first.dispatch_event("click")
 
     assert created and set(created) == {"held"}, created
     assert "sent" in edited and edited[-1] == "held" and "error" not in edited, edited
