@@ -4,17 +4,14 @@ holds on the create form and while a newly chosen file waits, and the officer's 
 exactly one page and one draft version each; the rest of a saved consultation autosaves."""
 
 import re
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from tests.conftest import PASSWORD
+from tests.browser.test_consultation_journey import admin_sign_in, chromium_session, new_tab
 from tests.consultations.builders import write_docx
 from tests.consultations.test_admin import DRAFT_LINES
-
-from .conftest import _launch
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -65,17 +62,10 @@ def test_autosave_never_sends_the_draft_file_and_each_save_makes_one_version(set
 
     opens = timezone.localtime() + timedelta(days=1)
     # Chromium is closed before the database is read (see tests/browser/conftest.py).
-    with contextmanager(_launch)() as chromium:
-        context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-        context.add_init_script(AUTOSAVE_LOG)
-        tab = context.new_page()
-        tab.set_default_timeout(20_000)
-        tab.on("dialog", lambda dialog: dialog.accept())
-        tab.goto(setting["url"] + "/quan-tri/login/")
-        tab.locator("input[name=username]").fill("alice")
-        tab.locator("input[name=password]").fill(PASSWORD)
-        tab.locator("form button[type=submit]").first.click()
-        tab.wait_for_url(re.compile(r"/quan-tri/$"))
+    with chromium_session() as chromium:
+        tab = new_tab(chromium)
+        tab.context.add_init_script(AUTOSAVE_LOG)
+        admin_sign_in(tab, setting["url"], "alice")
 
         # The create form: every autosave holds; "Lưu bản nháp" makes the page.
         tab.goto(setting["add_url"])

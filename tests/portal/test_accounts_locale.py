@@ -11,6 +11,8 @@ from pathlib import Path
 import allauth
 from django.conf import settings
 
+from tests.portal.catalogs import assert_compiled_in_step
+
 ALLAUTH_FR = Path(allauth.__file__).parent / "locale" / "fr" / "LC_MESSAGES" / "django.po"
 OURS = settings.BASE_DIR / "portal" / "locale_allauth" / "vi" / "LC_MESSAGES"
 # The sources whose messages reach a visitor: the account code (not its Django admin), allauth's
@@ -42,8 +44,4 @@ def test_it_translates_every_allauth_message_the_portal_shows_into_vietnamese():
 
 
 def test_it_keeps_the_compiled_catalog_in_step_with_its_source():
-    source = (OURS / "django.po").read_text(encoding="utf-8")
-    with (OURS / "django.mo").open("rb") as compiled:
-        catalog = gettext.GNUTranslations(compiled)
-    for msgid, msgstr in re.findall(r'^msgid "(.+)"\nmsgstr "(.+)"$', source, re.M):
-        assert catalog.gettext(msgid.replace('\\"', '"')) == msgstr.replace('\\"', '"')
+    assert assert_compiled_in_step(OURS / "django.po") > 90
